@@ -1,0 +1,153 @@
+//! Small talk: greetings, thanks, goodbyes and "ok"s get a short friendly reply, not an FAQ section.
+
+use crate::normalize::Token;
+
+/// The kind of small talk a message is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ChitChat {
+    /// "hi", "hello there".
+    Greeting,
+    /// "thanks", "thank you so much".
+    Thanks,
+    /// "bye", "good night".
+    Goodbye,
+    /// "ok", "lol", "great".
+    Acknowledgement,
+}
+
+/// Words of small talk, by kind; a message made only of these (and function words) is small talk.
+const WORDS: &[(ChitChat, &[&str])] = &[
+    (
+        ChitChat::Thanks,
+        &[
+            "thanks",
+            "thank",
+            "thankyou",
+            "cheers",
+            "appreciate",
+            "appreciated",
+            "grateful",
+            "ta",
+        ],
+    ),
+    (
+        ChitChat::Goodbye,
+        &[
+            "bye",
+            "goodbye",
+            "byebye",
+            "cya",
+            "later",
+            "farewell",
+            "goodnight",
+            "night",
+        ],
+    ),
+    (
+        ChitChat::Greeting,
+        &[
+            "hi",
+            "hello",
+            "hey",
+            "heya",
+            "hiya",
+            "howdy",
+            "greetings",
+            "morning",
+            "evening",
+            "afternoon",
+            "hallo",
+            "hola",
+            "yo",
+            "sup",
+        ],
+    ),
+    (
+        ChitChat::Acknowledgement,
+        &[
+            "ok",
+            "cool",
+            "great",
+            "nice",
+            "good",
+            "lol",
+            "haha",
+            "hahaha",
+            "hehe",
+            "lmao",
+            "yes",
+            "yeah",
+            "yep",
+            "yup",
+            "sure",
+            "fine",
+            "alright",
+            "awesome",
+            "perfect",
+            "understood",
+            "wow",
+            "hmm",
+            "oh",
+            "ah",
+            "helpful",
+            "sweet",
+            "excellent",
+            "brilliant",
+            "lovely",
+        ],
+    ),
+];
+
+/// Whether `tokens` are only small talk; the strongest kind wins (thanks over a greeting).
+pub fn detect(tokens: &[Token]) -> Option<ChitChat> {
+    let mut kinds = Vec::new();
+    for token in tokens.iter().filter(|t| !t.stop) {
+        kinds.push(kind_of(&token.word)?);
+    }
+    WORDS
+        .iter()
+        .map(|(kind, _)| *kind)
+        .find(|k| kinds.contains(k))
+}
+
+fn kind_of(word: &str) -> Option<ChitChat> {
+    WORDS.iter().find_map(|(kind, words)| {
+        let close = |w: &&str| {
+            *w == word
+                || (word.chars().count() >= 5
+                    && strsim::osa_distance(w, word) == 1
+                    && w.chars().next() == word.chars().next())
+        };
+        words.iter().any(close).then_some(*kind)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::tokens;
+
+    fn kind(text: &str) -> Option<ChitChat> {
+        detect(&tokens(text))
+    }
+
+    #[test]
+    fn greetings_thanks_and_oks() {
+        assert_eq!(kind("hi there"), Some(ChitChat::Greeting));
+        assert_eq!(kind("Thank you so much!"), Some(ChitChat::Thanks));
+        assert_eq!(kind("lol"), Some(ChitChat::Acknowledgement));
+        assert_eq!(kind("ok thx bye"), Some(ChitChat::Thanks));
+    }
+
+    #[test]
+    fn misspelt_thanks_is_still_thanks() {
+        assert_eq!(kind("thnaks"), Some(ChitChat::Thanks));
+    }
+
+    #[test]
+    fn a_question_is_not_small_talk() {
+        assert_eq!(kind("hi what is crs"), None);
+        assert_eq!(kind(""), None);
+    }
+}

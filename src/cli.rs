@@ -1,0 +1,272 @@
+//! The command line: `faqbot [ask|check|eval|serve]`, parsed with clap.
+
+use std::io::{self, BufRead, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Context;
+use clap::{Parser, Subcommand};
+use serde::Serialize;
+
+use crate::config::Settings;
+use crate::diagnostic::Severity;
+use crate::engine::{Engine, Reply};
+use crate::faq::Faq;
+use crate::render::{self, Markup};
+use crate::{chat, eval, explain};
+
+/// Answers questions about CAR T-cell therapy from an FAQ built out of documents: in the terminal, or on
+/// Telegram when a bot token is configured.
+#[derive(Debug, Parser)]
+#[command(version, about)]
+pub struct Cli {
+    /// A FAQ folder or document, instead of the configured ones (repeat for several).
+    #[arg(long, global = true, value_name = "PATH")]
+    pub faq: Vec<PathBuf>,
+    /// The configuration file [default: config.toml, if present].
+    #[arg(long, global = true, value_name = "PATH")]
+    pub config: Option<PathBuf>,
+    /// What to do; with none, chat in the terminal (or serve Telegram when a token is configured).
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Answer questions given as arguments, or one per line on stdin.
+    Ask {
+        /// The questions; read from stdin when there are none.
+        question: Vec<String>,
+        /// Print one JSON object per question.
+        #[arg(long)]
+        json: bool,
+        /// Show how each question was matched.
+        #[arg(long)]
+        explain: bool,
+    },
+    /// Load the FAQ and list its entries and any problems; exit 1 on errors.
+    Check,
+    /// Measure accuracy on a labelled question file (keys<TAB>question).
+    Eval {
+        /// The question file, like ../shared/eval/dev_questions.tsv.
+        file: PathBuf,
+        /// Exit 1 when the accuracy is below this share (0 to 1).
+        #[arg(long, value_name = "SHARE")]
+        min: Option<f64>,
+    },
+}
+
+/// Runs the command line; errors are printed by the binary with exit code 2.
+pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    let mut settings = Settings::load(cli.config.as_deref())?;
+    if !cli.faq.is_empty() {
+        settings.faq.paths = cli.faq.clone();
+    }
+    match cli.command {
+        Some(Command::Check) => check(&settings),
+        Some(Command::Ask {
+            question,
+            json,
+            explain,
+        }) => {
+            let engine = load(&settings)?;
+            ask(&engine, &settings, question, json, explain)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Eval { file, min }) => {
+            let engine = load(&settings)?;
+            let cases = eval::load_cases(&file, &engine).map_err(|d| anyhow::anyhow!("{d}"))?;
+            let verdicts = eval::run(&engine, &cases);
+            print!("{}", eval::report(&engine, &verdicts));
+            let below = min.is_some_and(|min| eval::accuracy(&verdicts) < min);
+            Ok(if below {
+                ExitCode::FAILURE
+            } else {
+                ExitCode::SUCCESS
+            })
+        }
+        None => {
+            let engine = load(&settings)?;
+            let stdin = io::stdin();
+            chat::run(
+                &engine,
+                &settings.texts,
+                &settings.matching.weights,
+                stdin.lock(),
+                io::stdout(),
+            )?;
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+/// Loads the FAQ, printing its warnings to stderr.
+pub fn load(settings: &Settings) -> anyhow::Result<Engine> {
+    let engine = Engine::load(&settings.faq.paths, settings.matching.clone())?;
+    for warning in &engine.faq().warnings {
+        eprintln!("{warning}");
+    }
+    Ok(engine)
+}
+
+fn check(settings: &Settings) -> anyhow::Result<ExitCode> {
+    let faq = match Faq::load(&settings.faq.paths) {
+        Ok(faq) => faq,
+        Err(err) => {
+            for d in &err.diagnostics {
+                println!("{d}");
+            }
+            let errors = err
+                .diagnostics
+                .iter()
+                .filter(|d| d.severity == Severity::Error)
+                .count();
+            println!("{errors} error(s): the FAQ cannot be served until they are fixed");
+            return Ok(ExitCode::FAILURE);
+        }
+    };
+    let engine = Engine::new(faq, settings.matching.clone());
+    let faq = engine.faq();
+    for source in &faq.sources {
+        println!(
+            "{} — {:?}, {} entries",
+            source.file, source.title, source.entries
+        );
+    }
+    println!();
+    for entry in &faq.entries {
+        println!(
+            "{}\n    {:?}  {}:{}  {} chars  {} alternate question(s)",
+            entry.id,
+            entry.title,
+            entry.source,
+            entry.line,
+            entry.body.chars().count(),
+            entry.questions.len()
+        );
+    }
+    let mut warnings = faq.warnings.clone();
+    let index = engine.index();
+    for g in index.unused_synonym_groups() {
+        let group = &index.synonyms().groups()[g];
+        let (file, line) = group.origin.rsplit_once(':').unwrap_or((&group.origin, ""));
+        warnings.push(crate::diagnostic::Diagnostic::warning(
+            file,
+            line.parse().ok(),
+            format!("synonym group `{}` occurs in no entry", group.name),
+        ));
+    }
+    println!();
+    for w in &warnings {
+        println!("{w}");
+    }
+    println!(
+        "{} entries from {} document(s), {} synonym group(s), {} warning(s), 0 errors",
+        faq.entries.len(),
+        faq.sources.len(),
+        index.synonyms().groups().len(),
+        warnings.len()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// One `ask --json` line.
+#[derive(Serialize)]
+struct JsonReply<'a> {
+    question: &'a str,
+    outcome: &'static str,
+    id: Option<&'a str>,
+    title: Option<&'a str>,
+    source: Option<String>,
+    score: f32,
+    answer: String,
+    alternatives: Vec<JsonAlternative<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonAlternative<'a> {
+    id: &'a str,
+    title: &'a str,
+    score: f32,
+}
+
+fn ask(
+    engine: &Engine,
+    settings: &Settings,
+    questions: Vec<String>,
+    json: bool,
+    explain: bool,
+) -> anyhow::Result<()> {
+    let stdout = io::stdout();
+    let mut out = stdout.lock();
+    let mut answer = |question: &str| -> anyhow::Result<()> {
+        let reply = engine.ask(question);
+        if json {
+            let line = serde_json::to_string(&json_reply(engine, settings, question, &reply))?;
+            writeln!(out, "{line}")?;
+        } else {
+            writeln!(
+                out,
+                "{}",
+                render::reply(engine, &settings.texts, &reply, Markup::Plain, true)
+            )?;
+        }
+        if explain {
+            writeln!(
+                out,
+                "{}",
+                explain::explain(engine, &reply, &settings.matching.weights)
+            )?;
+        }
+        if !json && !explain {
+            writeln!(out)?;
+        }
+        Ok(())
+    };
+    if questions.is_empty() {
+        for line in io::stdin().lock().lines() {
+            let line = line.context("reading questions from stdin")?;
+            if !line.trim().is_empty() {
+                answer(line.trim())?;
+            }
+        }
+    } else {
+        for question in &questions {
+            answer(question)?;
+        }
+    }
+    Ok(())
+}
+
+fn json_reply<'a>(
+    engine: &'a Engine,
+    settings: &Settings,
+    question: &'a str,
+    reply: &Reply,
+) -> JsonReply<'a> {
+    let best = reply.best.map(|b| engine.entry(b.entry));
+    JsonReply {
+        question,
+        outcome: reply.outcome.as_str(),
+        id: best.map(|e| e.id.as_str()),
+        title: best.map(|e| e.title.as_str()),
+        source: best.map(|e| format!("{}:{}", e.source, e.line)),
+        score: reply
+            .best
+            .map_or(0.0, |b| (b.score * 1000.0).round() / 1000.0),
+        answer: render::reply(engine, &settings.texts, reply, Markup::Plain, true),
+        alternatives: reply
+            .alternatives
+            .iter()
+            .map(|c| {
+                let e = engine.entry(c.entry);
+                JsonAlternative {
+                    id: &e.id,
+                    title: &e.title,
+                    score: (c.score * 1000.0).round() / 1000.0,
+                }
+            })
+            .collect(),
+    }
+}

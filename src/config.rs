@@ -1,0 +1,392 @@
+//! Configuration: `config.toml` merged with `FAQBOT_*` environment variables, checked, with errors that
+//! name the key, the file and line, and what is expected.
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::matcher::Weights;
+
+/// Everything faqbot can be told, with the defaults of the shipped `config.toml`.
+#[derive(Debug, Clone, PartialEq, Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
+pub struct Settings {
+    /// Where the FAQ lives.
+    pub faq: FaqSettings,
+    /// How questions are matched and when the bot answers.
+    pub matching: Matching,
+    /// Every text a user sees that is not from the FAQ.
+    pub texts: Texts,
+    /// The Telegram front end.
+    pub telegram: Telegram,
+    /// Logging.
+    pub log: Log,
+}
+
+/// `[faq]`
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct FaqSettings {
+    /// Folders (searched recursively) or files; relative paths are relative to the configuration file.
+    pub paths: Vec<PathBuf>,
+}
+
+impl Default for FaqSettings {
+    fn default() -> Self {
+        FaqSettings {
+            paths: vec![PathBuf::from("faq")],
+        }
+    }
+}
+
+/// `[matching]`
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Matching {
+    /// From this score up the best entry is the answer.
+    pub answer_threshold: f32,
+    /// From this score up (and below `answer_threshold`) the bot asks "did you mean".
+    pub suggest_threshold: f32,
+    /// Runners-up scoring at least this share of the best score are offered as related.
+    pub related_ratio: f32,
+    /// How many related entries are offered at most.
+    pub max_related: usize,
+    /// How many "did you mean" candidates are offered at most.
+    pub max_suggestions: usize,
+    /// The scorer's weights.
+    pub weights: Weights,
+}
+
+impl Default for Matching {
+    fn default() -> Self {
+        Matching {
+            answer_threshold: 0.5,
+            suggest_threshold: 0.35,
+            related_ratio: 0.85,
+            max_related: 2,
+            max_suggestions: 3,
+            weights: Weights::default(),
+        }
+    }
+}
+
+/// `[texts]`: what the bot says around the FAQ's own text.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Texts {
+    /// The first message (/start) and the terminal chat's greeting.
+    pub welcome: String,
+    /// When nothing in the FAQ fits.
+    pub decline: String,
+    /// Above the candidates when the match is uncertain.
+    pub did_you_mean: String,
+    /// Above the related entries under an answer.
+    pub related: String,
+    /// Before the source document under an answer.
+    pub source: String,
+    /// Under every answer, in /start and /about.
+    pub disclaimer: String,
+    /// Reply to "hi".
+    pub greeting: String,
+    /// Reply to "thanks".
+    pub thanks: String,
+    /// Reply to "bye".
+    pub goodbye: String,
+    /// Reply to "ok", "lol".
+    pub acknowledgement: String,
+    /// When a message has no words to search for.
+    pub empty_question: String,
+    /// Reply to stickers, photos, voice messages and the like.
+    pub non_text: String,
+}
+
+impl Default for Texts {
+    fn default() -> Self {
+        Texts {
+            welcome: "Hello! I answer questions about CAR T-cell therapy from a library of trusted documents: what it \
+                      is, how it works, side effects, patients' stories and what is coming next. Ask me in your own words."
+                .into(),
+            decline: "Sorry, I could not find that in my documents. I only know about CAR T-cell therapy: what it is, \
+                      side effects such as CRS, patients' stories and the future of the treatment."
+                .into(),
+            did_you_mean: "I am not sure I understood. Did you mean one of these?".into(),
+            related: "Related:".into(),
+            source: "Source:".into(),
+            disclaimer: "This is general information, not medical advice. Your care team knows your situation: ask \
+                         them about your own treatment."
+                .into(),
+            greeting: "Hello! Ask me anything about CAR T-cell therapy.".into(),
+            thanks: "You are welcome. Take care, and ask again any time.".into(),
+            goodbye: "Goodbye, and take care.".into(),
+            acknowledgement: "Is there anything else you would like to know about CAR T-cell therapy?".into(),
+            empty_question: "Please ask a question in a few words, for example: what are the side effects?".into(),
+            non_text: "I can only read text questions. Please type your question.".into(),
+        }
+    }
+}
+
+/// `[telegram]`
+#[derive(Debug, Clone, PartialEq, Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
+pub struct Telegram {
+    /// The bot token from BotFather; `TELOXIDE_TOKEN` takes precedence.
+    pub token: Option<String>,
+    /// The Bot API base URL (a self-hosted server); `TELOXIDE_API_URL` takes precedence.
+    pub api_url: Option<String>,
+    /// Answer every text message in groups, not only commands, mentions and replies.
+    pub answer_all_group_messages: bool,
+    /// Telegram user ids allowed to use the admin commands.
+    pub admins: Vec<i64>,
+}
+
+/// `[log]`
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Log {
+    /// A tracing filter: "info" by default; "debug" adds detail (never message text below "trace").
+    pub level: String,
+}
+
+impl Default for Log {
+    fn default() -> Self {
+        Log {
+            level: "info".into(),
+        }
+    }
+}
+
+/// A configuration that cannot be used.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    /// The file named with `--config` does not exist.
+    #[error("configuration file {0} not found")]
+    Missing(String),
+    /// The file or an environment variable could not be read or parsed.
+    #[error("{location}: {message}")]
+    Parse {
+        /// "config.toml:12" or "config.toml".
+        location: String,
+        /// What the config crate said.
+        message: String,
+    },
+    /// A value is out of its range.
+    #[error("{location}: `{key}` is {value}; expected {expected}")]
+    Invalid {
+        /// Where it was set.
+        location: String,
+        /// The dotted key.
+        key: String,
+        /// The value found.
+        value: String,
+        /// What is allowed.
+        expected: String,
+    },
+}
+
+/// The configuration file used when `--config` is not given; it may be absent.
+pub const DEFAULT_FILE: &str = "config.toml";
+
+impl Settings {
+    /// Loads `path` (required) or `config.toml` (optional), then `FAQBOT_*` variables, and checks the result.
+    pub fn load(path: Option<&Path>) -> Result<Settings, ConfigError> {
+        let file = path.unwrap_or(Path::new(DEFAULT_FILE));
+        let exists = file.is_file();
+        if path.is_some() && !exists {
+            return Err(ConfigError::Missing(file.display().to_string()));
+        }
+        let text = if exists {
+            std::fs::read_to_string(file).ok()
+        } else {
+            None
+        };
+        let shown = file.display().to_string();
+        let mut builder = config::Config::builder();
+        if exists {
+            builder = builder.add_source(config::File::from(file).format(config::FileFormat::Toml));
+        }
+        builder = builder.add_source(
+            config::Environment::with_prefix("FAQBOT")
+                .prefix_separator("_")
+                .separator("__")
+                .try_parsing(true)
+                .list_separator(",")
+                .with_list_parse_key("faq.paths")
+                .with_list_parse_key("telegram.admins"),
+        );
+        let locate = |key: &str| locate(&shown, text.as_deref(), key);
+        let settings: Settings = builder
+            .build()
+            .and_then(|c| c.try_deserialize())
+            .map_err(|err| parse_error(err, &shown, text.as_deref()))?;
+        settings.check(&locate)?;
+        let mut settings = settings;
+        if exists {
+            let base = file.parent().unwrap_or(Path::new("."));
+            for p in &mut settings.faq.paths {
+                if p.is_relative() && !base.as_os_str().is_empty() {
+                    *p = base.join(&*p);
+                }
+            }
+        }
+        Ok(settings)
+    }
+
+    /// The token from `TELOXIDE_TOKEN`, else from the configuration; empty counts as none.
+    pub fn token(&self) -> Option<String> {
+        std::env::var("TELOXIDE_TOKEN")
+            .ok()
+            .or_else(|| self.telegram.token.clone())
+            .filter(|t| !t.trim().is_empty())
+    }
+
+    fn check(&self, locate: &dyn Fn(&str) -> String) -> Result<(), ConfigError> {
+        let m = &self.matching;
+        let unit = "a number from 0 to 1";
+        let w = &m.weights;
+        let ranges = [
+            ("matching.answer_threshold", m.answer_threshold, unit),
+            ("matching.suggest_threshold", m.suggest_threshold, unit),
+            ("matching.related_ratio", m.related_ratio, unit),
+            ("matching.weights.title", w.title, unit),
+            ("matching.weights.question", w.question, unit),
+            ("matching.weights.body", w.body, unit),
+            (
+                "matching.weights.unknown_word",
+                w.unknown_word,
+                "a number from 0 to 1",
+            ),
+            (
+                "matching.weights.typo_penalty",
+                w.typo_penalty,
+                "a number from 0 to 0.5",
+            ),
+            ("matching.weights.synonym", w.synonym, unit),
+            ("matching.weights.title_fit", w.title_fit, unit),
+            ("matching.weights.question_word", w.question_word, unit),
+        ];
+        for (key, value, expected) in ranges {
+            let max = if key.ends_with("typo_penalty") {
+                0.5
+            } else {
+                1.0
+            };
+            if !(0.0..=max).contains(&value) {
+                return Err(invalid(locate(key), key, value, expected));
+            }
+        }
+        if m.suggest_threshold > m.answer_threshold {
+            let key = "matching.suggest_threshold";
+            return Err(invalid(
+                locate(key),
+                key,
+                m.suggest_threshold,
+                "at most matching.answer_threshold",
+            ));
+        }
+        if self.faq.paths.is_empty() {
+            let key = "faq.paths";
+            return Err(invalid(
+                locate(key),
+                key,
+                "[]",
+                "at least one folder or file",
+            ));
+        }
+        if let Some(url) = &self.telegram.api_url
+            && !(url.starts_with("http://") || url.starts_with("https://"))
+        {
+            let key = "telegram.api_url";
+            return Err(invalid(
+                locate(key),
+                key,
+                format!("{url:?}"),
+                "an http:// or https:// URL",
+            ));
+        }
+        Ok(())
+    }
+}
+
+fn invalid(location: String, key: &str, value: impl ToString, expected: &str) -> ConfigError {
+    ConfigError::Invalid {
+        location,
+        key: key.to_string(),
+        value: value.to_string(),
+        expected: expected.to_string(),
+    }
+}
+
+/// Turns the config crate's error into ours, adding the line of the key it names.
+fn parse_error(err: config::ConfigError, file: &str, text: Option<&str>) -> ConfigError {
+    let message = err.to_string();
+    let key = message
+        .split("for key `")
+        .nth(1)
+        .or_else(|| message.split("unknown field `").nth(1))
+        .and_then(|rest| rest.split('`').next())
+        .map(str::to_string);
+    let location = match key {
+        Some(key) => locate(file, text, &key),
+        None => file.to_string(),
+    };
+    ConfigError::Parse { location, message }
+}
+
+/// "config.toml:12" where `key` (dotted) is set in the file; the variable's name when it is not.
+fn locate(file: &str, text: Option<&str>, key: &str) -> String {
+    let env = format!("FAQBOT_{}", key.to_uppercase().replace('.', "__"));
+    if std::env::var_os(&env).is_some() {
+        return format!("environment variable {env}");
+    }
+    let Some(text) = text else {
+        return file.to_string();
+    };
+    let (table, leaf) = key.rsplit_once('.').unwrap_or(("", key));
+    let mut current = String::new();
+    for (i, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if let Some(header) = line.strip_prefix('[').and_then(|l| l.split(']').next()) {
+            current = header.trim().to_string();
+            continue;
+        }
+        let name = line.split('=').next().unwrap_or_default().trim();
+        if current == table && line.contains('=') && name == leaf {
+            return format!("{file}:{}", i + 1);
+        }
+    }
+    file.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locate_finds_key_under_its_table() {
+        let text = "[faq]\npaths = [\"x\"]\n[matching]\nanswer_threshold = 2\n";
+        assert_eq!(
+            locate("c.toml", Some(text), "matching.answer_threshold"),
+            "c.toml:4"
+        );
+        assert_eq!(locate("c.toml", Some(text), "matching.nothing"), "c.toml");
+    }
+
+    #[test]
+    fn defaults_pass_the_checks() {
+        Settings::default().check(&|k| k.to_string()).unwrap();
+    }
+
+    #[test]
+    fn out_of_range_threshold_names_key_and_range() {
+        let mut s = Settings::default();
+        s.matching.answer_threshold = 1.5;
+        let err = s
+            .check(&|_| "c.toml:3".to_string())
+            .unwrap_err()
+            .to_string();
+        assert_eq!(
+            err,
+            "c.toml:3: `matching.answer_threshold` is 1.5; expected a number from 0 to 1"
+        );
+    }
+}

@@ -1,0 +1,170 @@
+//! The engine: a loaded FAQ and its index, deciding for each message whether to answer, suggest, decline
+//! or just be friendly. Every front end (terminal, Telegram) asks through here.
+
+use std::path::PathBuf;
+
+use serde::Serialize;
+
+use crate::chitchat::{self, ChitChat};
+use crate::config::Matching;
+use crate::faq::{Entry, Faq, LoadError};
+use crate::index::Index;
+use crate::matcher::{self, Hit, Query};
+
+/// What the engine decided to do with a message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    /// The best entry is the answer.
+    Answered,
+    /// Not sure: "did you mean" with candidates.
+    Suggested,
+    /// Nothing fits.
+    Declined,
+    /// Small talk, answered with a friendly line.
+    Chitchat,
+}
+
+impl Outcome {
+    /// The outcome's name as logged and printed.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Outcome::Answered => "answered",
+            Outcome::Suggested => "suggested",
+            Outcome::Declined => "declined",
+            Outcome::Chitchat => "chitchat",
+        }
+    }
+}
+
+/// An entry offered to the user, with its score.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Candidate {
+    /// The entry's position in the FAQ.
+    pub entry: usize,
+    /// Its score, 0 to 1.
+    pub score: f32,
+}
+
+/// The engine's decision about one message.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reply {
+    /// What to do.
+    pub outcome: Outcome,
+    /// The answer (answered) or the first candidate (suggested).
+    pub best: Option<Candidate>,
+    /// Related entries under an answer, or the other candidates of a suggestion.
+    pub alternatives: Vec<Candidate>,
+    /// The kind of small talk, for `Chitchat`.
+    pub chitchat: Option<ChitChat>,
+    /// The analysed question, for `--explain`.
+    pub query: Query,
+    /// The best-scored entries, for `--explain`.
+    pub hits: Vec<Hit>,
+}
+
+/// A FAQ ready to answer questions.
+#[derive(Debug, Clone)]
+pub struct Engine {
+    faq: Faq,
+    index: Index,
+    matching: Matching,
+    paths: Vec<PathBuf>,
+}
+
+/// How many scored entries a reply keeps for `--explain`.
+const EXPLAIN_HITS: usize = 5;
+
+impl Engine {
+    /// Indexes a loaded FAQ.
+    pub fn new(faq: Faq, matching: Matching) -> Engine {
+        let index = Index::new(&faq);
+        Engine {
+            faq,
+            index,
+            matching,
+            paths: Vec::new(),
+        }
+    }
+
+    /// Loads and indexes the FAQ under `paths`.
+    pub fn load(paths: &[PathBuf], matching: Matching) -> Result<Engine, LoadError> {
+        let faq = Faq::load(paths)?;
+        let mut engine = Engine::new(faq, matching);
+        engine.paths = paths.to_vec();
+        Ok(engine)
+    }
+
+    /// Loads the FAQ again from the same paths, for `/reload`.
+    pub fn reload(&self) -> Result<Engine, LoadError> {
+        Engine::load(&self.paths, self.matching.clone())
+    }
+
+    /// The FAQ.
+    pub fn faq(&self) -> &Faq {
+        &self.faq
+    }
+
+    /// The index.
+    pub fn index(&self) -> &Index {
+        &self.index
+    }
+
+    /// The entry at `n`.
+    pub fn entry(&self, n: usize) -> &Entry {
+        &self.faq.entries[n]
+    }
+
+    /// Decides what to reply to `text`.
+    pub fn ask(&self, text: &str) -> Reply {
+        let m = &self.matching;
+        let query = matcher::analyse(&self.index, text, &m.weights);
+        let mut reply = Reply {
+            outcome: Outcome::Declined,
+            best: None,
+            alternatives: Vec::new(),
+            chitchat: None,
+            query,
+            hits: Vec::new(),
+        };
+        if let Some(kind) = chitchat::detect(&reply.query.tokens) {
+            reply.outcome = Outcome::Chitchat;
+            reply.chitchat = Some(kind);
+            return reply;
+        }
+        let mut hits = matcher::search(&self.index, &reply.query, &m.weights);
+        hits.truncate(EXPLAIN_HITS.max(m.max_suggestions).max(m.max_related + 1));
+        let candidates: Vec<Candidate> = hits
+            .iter()
+            .map(|h| Candidate {
+                entry: h.entry as usize,
+                score: h.score,
+            })
+            .collect();
+        reply.hits = hits;
+        let Some(&best) = candidates.first() else {
+            return reply;
+        };
+        if best.score >= m.answer_threshold {
+            reply.outcome = Outcome::Answered;
+            reply.best = Some(best);
+            let floor = m.suggest_threshold.max(best.score * m.related_ratio);
+            reply.alternatives = candidates[1..]
+                .iter()
+                .filter(|c| c.score >= floor)
+                .take(m.max_related)
+                .copied()
+                .collect();
+        } else if best.score >= m.suggest_threshold {
+            reply.outcome = Outcome::Suggested;
+            reply.best = Some(best);
+            reply.alternatives = candidates[1..]
+                .iter()
+                .filter(|c| c.score >= m.suggest_threshold)
+                .take(m.max_suggestions.saturating_sub(1))
+                .copied()
+                .collect();
+        }
+        reply
+    }
+}

@@ -1,0 +1,69 @@
+//! `--explain`: which question words matched which entry terms, the typo corrections and synonyms used, and
+//! the parts of each score.
+
+use std::fmt::Write;
+
+use crate::engine::{Engine, Reply};
+use crate::matcher::{How, Weights};
+
+/// A readable account of how `reply` was reached.
+pub fn explain(engine: &Engine, reply: &Reply, weights: &Weights) -> String {
+    let index = engine.index();
+    let mut out = String::new();
+    let _ = writeln!(out, "words (stop words left out):");
+    if reply.query.slots.is_empty() {
+        let _ = writeln!(out, "  (none)");
+    }
+    for slot in &reply.query.slots {
+        let _ = write!(out, "  {:?} weight {:.2}", slot.text, slot.weight);
+        if slot.variants.is_empty() {
+            let _ = writeln!(out, ": not in the FAQ");
+            continue;
+        }
+        let _ = writeln!(out);
+        for v in &slot.variants {
+            let terms: Vec<&str> = v.terms.iter().map(|&t| index.name(t)).collect();
+            let how = match &v.how {
+                How::Word => "as written".to_string(),
+                How::Typo { to, cost } => format!("typo → {to:?}, {cost} edit(s)"),
+                How::Synonym { group } => format!("synonym group `{group}`"),
+                How::Joined { word } => format!("written as one word {word:?}"),
+                How::Parts => "its words each on their own".to_string(),
+            };
+            let _ = writeln!(
+                out,
+                "    → {} ({how}, quality {:.2})",
+                terms.join(" + "),
+                v.quality
+            );
+        }
+    }
+    let _ = writeln!(out, "best entries:");
+    for hit in &reply.hits {
+        let entry = engine.entry(hit.entry as usize);
+        let _ = writeln!(
+            out,
+            "  {:.3} {} [{}]\n        = coverage {:.3} × ({:.2} + {:.2} × title fit {:.2})",
+            hit.score,
+            entry.title,
+            entry.id,
+            hit.coverage,
+            1.0 - weights.title_fit,
+            weights.title_fit,
+            hit.fit
+        );
+        let parts: Vec<String> = reply
+            .query
+            .slots
+            .iter()
+            .zip(&hit.matched)
+            .map(|(slot, m)| match m {
+                Some((q, field)) => format!("{}: {field:?} {q:.2}", slot.text),
+                None => format!("{}: -", slot.text),
+            })
+            .collect();
+        let _ = writeln!(out, "        {}", parts.join(", "));
+    }
+    let _ = writeln!(out, "outcome: {}", reply.outcome.as_str());
+    out
+}

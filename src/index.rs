@@ -1,0 +1,317 @@
+//! The index: an inverted index from terms (stems and synonym concepts) to the entries and fields that hold
+//! them, the vocabulary of words for typo correction, and the weights of terms.
+
+use std::collections::HashMap;
+
+use crate::faq::Faq;
+use crate::fuzzy::{self, Fuzzy};
+use crate::normalize::{self, Token};
+use crate::synonyms::Synonyms;
+
+/// Where in an entry a term occurs; the strongest field counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Field {
+    /// The heading.
+    Title,
+    /// An alternate question.
+    Question,
+    /// The section text (and the document's title).
+    Body,
+}
+
+/// One entry holding one term.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Posting {
+    /// The entry's position in the FAQ.
+    pub entry: u32,
+    /// The strongest field the term is in.
+    pub field: Field,
+}
+
+/// A term id.
+pub type TermId = u32;
+
+/// A vocabulary word close to a misspelled one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Correction {
+    /// The vocabulary word.
+    pub word: String,
+    /// Its term.
+    pub term: TermId,
+    /// The typo cost (edits, a first-letter change counting double).
+    pub cost: u32,
+}
+
+/// The searchable form of a FAQ.
+#[derive(Debug, Clone, Default)]
+pub struct Index {
+    terms: HashMap<String, TermId>,
+    names: Vec<String>,
+    postings: Vec<Vec<Posting>>,
+    idf: Vec<f32>,
+    words: HashMap<String, TermId>,
+    fuzzy: Fuzzy,
+    /// The term of each word in `fuzzy`, by the word's index there.
+    fuzzy_terms: Vec<TermId>,
+    /// Per entry: the terms of its title, then of each alternate question, for judging how well a question
+    /// fits the entry's own wording.
+    headings: Vec<Vec<Vec<TermId>>>,
+    synonyms: Synonyms,
+    entries: usize,
+}
+
+impl Index {
+    /// Builds the index of `faq`.
+    pub fn new(faq: &Faq) -> Index {
+        let mut index = Index {
+            synonyms: faq.synonyms.clone(),
+            entries: faq.entries.len(),
+            ..Index::default()
+        };
+        for (n, entry) in faq.entries.iter().enumerate() {
+            let mut fields: HashMap<TermId, Field> = HashMap::new();
+            let mut headings = Vec::new();
+            let title = index.add_text(&entry.title, Field::Title, &mut fields);
+            headings.push(title);
+            for question in &entry.questions {
+                let terms = index.add_text(question, Field::Question, &mut fields);
+                headings.push(terms);
+            }
+            index.add_text(&entry.body, Field::Body, &mut fields);
+            if entry.document != entry.title {
+                index.add_text(&entry.document, Field::Body, &mut fields);
+            }
+            for (term, field) in fields {
+                index.postings[term as usize].push(Posting {
+                    entry: n as u32,
+                    field,
+                });
+            }
+            index.headings.push(headings);
+        }
+        let synonym_words: Vec<String> = index.synonyms.words().collect();
+        for word in synonym_words {
+            let stem = normalize::stem_word(&word);
+            let term = index.intern(&stem);
+            index.words.entry(word).or_insert(term);
+        }
+        for list in &mut index.postings {
+            list.sort_by_key(|p| p.entry);
+        }
+        let n = index.entries as f32;
+        index.idf = index
+            .postings
+            .iter()
+            .map(|p| idf(n, p.len() as f32))
+            .collect();
+        let mut vocabulary: Vec<(&String, &TermId)> = index.words.iter().collect();
+        vocabulary.sort();
+        index.fuzzy_terms = vocabulary.iter().map(|&(_, &t)| t).collect();
+        index.fuzzy = Fuzzy::new(vocabulary.iter().map(|(w, _)| w.as_str()));
+        index
+    }
+
+    fn intern(&mut self, term: &str) -> TermId {
+        if let Some(&id) = self.terms.get(term) {
+            return id;
+        }
+        let id = self.names.len() as TermId;
+        self.terms.insert(term.to_string(), id);
+        self.names.push(term.to_string());
+        self.postings.push(Vec::new());
+        id
+    }
+
+    /// Indexes one field's text, returning its distinct terms.
+    fn add_text(
+        &mut self,
+        text: &str,
+        field: Field,
+        fields: &mut HashMap<TermId, Field>,
+    ) -> Vec<TermId> {
+        let tokens = normalize::tokens(text);
+        let mut terms = Vec::new();
+        let mut add = |term: TermId| {
+            let best = fields.entry(term).or_insert(field);
+            *best = (*best).min(field);
+            if !terms.contains(&term) {
+                terms.push(term);
+            }
+        };
+        for (i, token) in tokens.iter().enumerate() {
+            if token.stop {
+                if field != Field::Body && normalize::is_question_word(&token.word) {
+                    let term = self.intern(&question_term(&token.word));
+                    add(term);
+                }
+                continue;
+            }
+            let term = self.intern(&token.stem);
+            self.words.entry(token.word.clone()).or_insert(term);
+            add(term);
+            if let Some(next) = tokens.get(i + 1).filter(|_| token.hyphen_next) {
+                let joined = format!("{}{}", token.word, next.word);
+                let term = self.intern(&normalize::stem_word(&joined));
+                self.words.entry(joined).or_insert(term);
+                add(term);
+            }
+        }
+        for hit in self.synonyms.find(&tokens) {
+            let concept = self.synonyms.concept(hit.group);
+            let term = self.intern(&concept);
+            add(term);
+        }
+        terms
+    }
+
+    /// How many entries the index holds.
+    pub fn len(&self) -> usize {
+        self.entries
+    }
+
+    /// Whether the index holds no entry.
+    pub fn is_empty(&self) -> bool {
+        self.entries == 0
+    }
+
+    /// The term for a stem or concept.
+    pub fn term(&self, name: &str) -> Option<TermId> {
+        self.terms.get(name).copied()
+    }
+
+    /// The printable name of a term.
+    pub fn name(&self, term: TermId) -> &str {
+        &self.names[term as usize]
+    }
+
+    /// The term of a vocabulary word (folded, unstemmed).
+    pub fn word(&self, word: &str) -> Option<TermId> {
+        self.words.get(word).copied()
+    }
+
+    /// The entries holding `term`, by entry.
+    pub fn postings(&self, term: TermId) -> &[Posting] {
+        &self.postings[term as usize]
+    }
+
+    /// How many entries hold `term`.
+    pub fn df(&self, term: TermId) -> usize {
+        self.postings[term as usize].len()
+    }
+
+    /// The weight of a term: rare terms say more about what is asked.
+    pub fn idf(&self, term: TermId) -> f32 {
+        self.idf[term as usize]
+    }
+
+    /// The weight of a term held by a single entry: the most a known term can weigh.
+    pub fn rarest_idf(&self) -> f32 {
+        idf(self.entries as f32, 1.0)
+    }
+
+    /// The terms of an entry's title and of each of its alternate questions.
+    pub fn headings(&self, entry: u32) -> &[Vec<TermId>] {
+        &self.headings[entry as usize]
+    }
+
+    /// The synonym groups the index was built with.
+    pub fn synonyms(&self) -> &Synonyms {
+        &self.synonyms
+    }
+
+    /// Vocabulary words within the typo budget of `word`, cheapest first.
+    pub fn corrections(&self, word: &str) -> Vec<Correction> {
+        let budget = fuzzy::typo_budget(word.chars().count());
+        self.fuzzy
+            .lookup(word, budget)
+            .into_iter()
+            .map(|(id, cost)| Correction {
+                word: self.fuzzy.word(id).to_string(),
+                term: self.fuzzy_terms[id as usize],
+                cost,
+            })
+            .collect()
+    }
+
+    /// Synonym groups that no entry mentions: probably misspelt or meant for other documents.
+    pub fn unused_synonym_groups(&self) -> Vec<usize> {
+        (0..self.synonyms.groups().len())
+            .filter(|&g| {
+                self.term(&self.synonyms.concept(g))
+                    .is_none_or(|t| self.df(t) == 0)
+            })
+            .collect()
+    }
+
+    /// Whether a token is a word the index knows, as written or by its stem.
+    pub fn known(&self, token: &Token) -> Option<TermId> {
+        self.word(&token.word)
+            .or_else(|| self.term(&token.stem).filter(|&t| self.df(t) > 0))
+    }
+}
+
+/// The term of a question word ("what") in headings and alternate questions.
+pub fn question_term(word: &str) -> String {
+    format!("?{word}")
+}
+
+/// BM25's inverse document frequency, always positive.
+fn idf(entries: f32, df: f32) -> f32 {
+    (1.0 + (entries - df + 0.5) / (df + 0.5)).ln()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::faq::Entry;
+
+    fn faq(entries: &[(&str, &str)]) -> Faq {
+        let mut faq = Faq::default();
+        for (i, (title, body)) in entries.iter().enumerate() {
+            faq.entries.push(Entry {
+                id: format!("e{i}"),
+                title: title.to_string(),
+                body: body.to_string(),
+                source: "x.txt".into(),
+                line: 1,
+                document: "Doc".into(),
+                questions: vec![],
+            });
+        }
+        faq
+    }
+
+    #[test]
+    fn title_beats_body_for_the_same_term() {
+        let index = Index::new(&faq(&[("Myeloma", "about myeloma")]));
+        let term = index.term("myeloma").unwrap();
+        assert_eq!(index.postings(term)[0].field, Field::Title);
+    }
+
+    #[test]
+    fn hyphenated_words_are_indexed_joined_too() {
+        let index = Index::new(&faq(&[("A", "the T-cell count")]));
+        assert!(index.word("tcell").is_some());
+        assert!(index.word("cell").is_some());
+    }
+
+    #[test]
+    fn rare_terms_weigh_more() {
+        let index = Index::new(&faq(&[
+            ("A", "cancer myeloma"),
+            ("B", "cancer"),
+            ("C", "cancer"),
+        ]));
+        let cancer = index.term("cancer").unwrap();
+        let myeloma = index.term("myeloma").unwrap();
+        assert!(index.idf(myeloma) > index.idf(cancer));
+    }
+
+    #[test]
+    fn corrections_find_vocabulary_words() {
+        let index = Index::new(&faq(&[("A", "multiple myeloma")]));
+        let found = index.corrections("myloma");
+        assert_eq!(found[0].word, "myeloma");
+        assert_eq!(found[0].cost, 1);
+    }
+}

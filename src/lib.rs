@@ -1,0 +1,23 @@
+//! faqbot: answers questions about CAR T-cell therapy from an FAQ built out of documents.
+//!
+//! The data flow, one module each: documents ([`document`]) → FAQ entries ([`faq`], with [`questions`] and
+//! [`synonyms`]) → [`index`] → [`matcher`] → [`engine`] decision → [`render`]ed reply. Text goes through
+//! [`normalize`] on both sides; [`fuzzy`] corrects typos.
+
+pub mod chat;
+pub mod chitchat;
+pub mod cli;
+pub mod config;
+pub mod diagnostic;
+pub mod document;
+pub mod engine;
+pub mod eval;
+pub mod explain;
+pub mod faq;
+pub mod fuzzy;
+pub mod index;
+pub mod matcher;
+pub mod normalize;
+pub mod questions;
+pub mod render;
+pub mod synonyms;

@@ -1,0 +1,488 @@
+//! Text normalisation: an ordered pipeline of small infallible steps that turns raw text into tokens.
+//!
+//! The same pipeline runs over documents and over questions, so that both meet in one vocabulary:
+//! tokenise → fold (accents, case, odd letters) → texting spellings → stop words → stem.
+
+use std::sync::LazyLock;
+
+use rust_stemmers::{Algorithm, Stemmer};
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+/// One word of a text after normalisation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    /// The word folded to lowercase ASCII-like letters, before stemming ("therapies").
+    pub word: String,
+    /// The stem that the index stores ("therapi").
+    pub stem: String,
+    /// A function word ("the", "is", "what") that carries no topic.
+    pub stop: bool,
+    /// Written in capitals, like "ALL" or "CRS": kept even when the lowercase word is a stop word.
+    pub acronym: bool,
+    /// Joined to the next token by a hyphen in the text ("car-t", "T-cell").
+    pub hyphen_next: bool,
+}
+
+/// Runs the whole pipeline over `text`.
+pub fn tokens(text: &str) -> Vec<Token> {
+    let mut tokens = split(text);
+    expand_texting(&mut tokens);
+    mark_stop_words(&mut tokens);
+    stem(&mut tokens);
+    tokens
+}
+
+/// Folds a whole string the way tokens are folded, keeping its spaces: for comparing phrases.
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.nfkd() {
+        push_folded(c, &mut out);
+    }
+    out
+}
+
+/// Step 1: cut the text into words, dropping apostrophes inside words and remembering hyphens.
+fn split(text: &str) -> Vec<Token> {
+    let mut tokens = Vec::new();
+    let mut raw = String::new();
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if is_invisible(c) {
+            continue;
+        }
+        if c.is_alphanumeric() || is_combining_mark(c) {
+            raw.push(c);
+            continue;
+        }
+        let next_is_word = chars.peek().is_some_and(|n| n.is_alphanumeric());
+        if is_apostrophe(c) && !raw.is_empty() && next_is_word {
+            continue;
+        }
+        let hyphen = is_hyphen(c) && !raw.is_empty() && next_is_word;
+        finish_word(&mut raw, hyphen, &mut tokens);
+    }
+    finish_word(&mut raw, false, &mut tokens);
+    tokens
+}
+
+fn finish_word(raw: &mut String, hyphen_next: bool, tokens: &mut Vec<Token>) {
+    if raw.is_empty() {
+        return;
+    }
+    let letters = raw.chars().filter(|c| c.is_alphabetic()).count();
+    let acronym =
+        (2..=6).contains(&letters) && raw.chars().all(|c| c.is_uppercase() || c.is_numeric());
+    let word = fold(raw);
+    raw.clear();
+    if word.is_empty() {
+        return;
+    }
+    tokens.push(Token {
+        stem: String::new(),
+        word,
+        stop: false,
+        acronym,
+        hyphen_next,
+    });
+}
+
+/// Lowercases a (decomposed) character, drops accents, and spells out letters that do not decompose.
+fn push_folded(c: char, out: &mut String) {
+    if is_combining_mark(c) || is_invisible(c) {
+        return;
+    }
+    match c {
+        'ß' => out.push_str("ss"),
+        'æ' | 'Æ' => out.push_str("ae"),
+        'œ' | 'Œ' => out.push_str("oe"),
+        'ø' | 'Ø' => out.push('o'),
+        'ł' | 'Ł' => out.push('l'),
+        'đ' | 'Đ' | 'ð' | 'Ð' => out.push('d'),
+        'þ' | 'Þ' => out.push_str("th"),
+        'ı' => out.push('i'),
+        _ => out.extend(c.to_lowercase()),
+    }
+}
+
+/// Zero-width and formatting characters that people paste in without seeing them.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}'
+    )
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '\u{2019}' | '\u{02BC}' | '`')
+}
+
+fn is_hyphen(c: char) -> bool {
+    matches!(c, '-' | '\u{2010}' | '\u{2011}')
+}
+
+/// Step 2: texting spellings and contractions people type on a phone.
+fn expand_texting(tokens: &mut Vec<Token>) {
+    let mut out = Vec::with_capacity(tokens.len());
+    for token in tokens.drain(..) {
+        match TEXTING.iter().find(|(short, _)| *short == token.word) {
+            Some((_, long)) if !token.acronym => {
+                let words: Vec<&str> = long.split(' ').collect();
+                for (i, w) in words.iter().enumerate() {
+                    out.push(Token {
+                        word: (*w).to_string(),
+                        hyphen_next: token.hyphen_next && i + 1 == words.len(),
+                        ..token.clone()
+                    });
+                }
+            }
+            _ => out.push(token),
+        }
+    }
+    *tokens = out;
+}
+
+/// Texting spellings and common chat shorthand, mapped to the words they stand for.
+const TEXTING: &[(&str, &str)] = &[
+    ("u", "you"),
+    ("ya", "you"),
+    ("r", "are"),
+    ("ur", "your"),
+    ("y", "why"),
+    ("n", "and"),
+    ("wat", "what"),
+    ("wht", "what"),
+    ("wot", "what"),
+    ("wats", "what is"),
+    ("whts", "what is"),
+    ("whats", "what is"),
+    ("hows", "how is"),
+    ("wheres", "where is"),
+    ("whos", "who is"),
+    ("hw", "how"),
+    ("wen", "when"),
+    ("whn", "when"),
+    ("cn", "can"),
+    ("pls", "please"),
+    ("plz", "please"),
+    ("thx", "thanks"),
+    ("thnx", "thanks"),
+    ("tnx", "thanks"),
+    ("ty", "thank you"),
+    ("tysm", "thank you"),
+    ("b4", "before"),
+    ("bc", "because"),
+    ("cuz", "because"),
+    ("coz", "because"),
+    ("abt", "about"),
+    ("ppl", "people"),
+    ("dr", "doctor"),
+    ("doc", "doctor"),
+    ("meds", "medications"),
+    ("med", "medication"),
+    ("temp", "temperature"),
+    ("hosp", "hospital"),
+    ("im", "i am"),
+    ("ive", "i have"),
+    ("idk", "i do not know"),
+    ("dont", "do not"),
+    ("doesnt", "does not"),
+    ("didnt", "did not"),
+    ("cant", "can not"),
+    ("cannot", "can not"),
+    ("wont", "will not"),
+    ("isnt", "is not"),
+    ("arent", "are not"),
+    ("wasnt", "was not"),
+    ("hasnt", "has not"),
+    ("havent", "have not"),
+    ("shes", "she is"),
+    ("hes", "he is"),
+    ("theyre", "they are"),
+    ("k", "ok"),
+    ("kk", "ok"),
+    ("okay", "ok"),
+    ("2day", "today"),
+    ("2moro", "tomorrow"),
+    ("tmrw", "tomorrow"),
+    ("w", "with"),
+    ("wo", "without"),
+    ("bf", "boyfriend"),
+    ("gf", "girlfriend"),
+];
+
+/// Step 3: mark function words. They stay in the token list so that phrases keep their shape.
+fn mark_stop_words(tokens: &mut [Token]) {
+    for token in tokens {
+        token.stop = !token.acronym && is_stop_word(&token.word);
+    }
+}
+
+/// Whether `word` (already folded) is an English function word.
+pub fn is_stop_word(word: &str) -> bool {
+    STOP_WORDS.binary_search(&word).is_ok()
+}
+
+/// The question words among the stop words: they say what kind of answer is wanted, so they are matched
+/// against headings (which are often questions) though never against body text.
+pub fn is_question_word(word: &str) -> bool {
+    matches!(
+        word,
+        "what" | "how" | "why" | "when" | "where" | "who" | "which"
+    )
+}
+
+/// English function words and question words, sorted for binary search.
+const STOP_WORDS: &[&str] = &[
+    "a",
+    "about",
+    "above",
+    "actually",
+    "after",
+    "again",
+    "all",
+    "also",
+    "am",
+    "an",
+    "and",
+    "any",
+    "anyone",
+    "anything",
+    "are",
+    "as",
+    "at",
+    "be",
+    "been",
+    "before",
+    "being",
+    "both",
+    "but",
+    "by",
+    "can",
+    "could",
+    "did",
+    "do",
+    "does",
+    "doing",
+    "done",
+    "down",
+    "during",
+    "each",
+    "else",
+    "even",
+    "ever",
+    "few",
+    "for",
+    "from",
+    "get",
+    "gets",
+    "getting",
+    "go",
+    "goes",
+    "going",
+    "got",
+    "had",
+    "happen",
+    "happened",
+    "happens",
+    "has",
+    "have",
+    "having",
+    "he",
+    "her",
+    "here",
+    "hers",
+    "herself",
+    "him",
+    "himself",
+    "his",
+    "how",
+    "i",
+    "if",
+    "in",
+    "into",
+    "is",
+    "it",
+    "its",
+    "itself",
+    "just",
+    "kind",
+    "kinds",
+    "know",
+    "let",
+    "lets",
+    "like",
+    "made",
+    "make",
+    "makes",
+    "me",
+    "mine",
+    "more",
+    "most",
+    "much",
+    "must",
+    "my",
+    "myself",
+    "need",
+    "needs",
+    "no",
+    "nor",
+    "not",
+    "now",
+    "of",
+    "off",
+    "on",
+    "once",
+    "one",
+    "only",
+    "or",
+    "our",
+    "ours",
+    "out",
+    "over",
+    "own",
+    "please",
+    "quite",
+    "really",
+    "same",
+    "shall",
+    "she",
+    "should",
+    "so",
+    "some",
+    "someone",
+    "something",
+    "sort",
+    "such",
+    "take",
+    "takes",
+    "tell",
+    "than",
+    "that",
+    "thats",
+    "the",
+    "their",
+    "them",
+    "then",
+    "there",
+    "these",
+    "they",
+    "thing",
+    "things",
+    "this",
+    "those",
+    "through",
+    "to",
+    "too",
+    "under",
+    "until",
+    "up",
+    "us",
+    "use",
+    "used",
+    "uses",
+    "using",
+    "very",
+    "want",
+    "wants",
+    "was",
+    "way",
+    "we",
+    "were",
+    "what",
+    "whats",
+    "when",
+    "where",
+    "which",
+    "while",
+    "who",
+    "whom",
+    "whose",
+    "why",
+    "will",
+    "with",
+    "would",
+    "yet",
+    "you",
+    "your",
+    "yours",
+    "yourself",
+];
+
+static STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::English));
+
+/// Step 4: the Snowball English stemmer, so that "modified" and "modify" meet.
+fn stem(tokens: &mut [Token]) {
+    for token in tokens {
+        token.stem = stem_word(&token.word);
+    }
+}
+
+/// The stem of one folded word.
+pub fn stem_word(word: &str) -> String {
+    STEMMER.stem(word).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<String> {
+        tokens(text).into_iter().map(|t| t.word).collect()
+    }
+
+    #[test]
+    fn stop_words_are_sorted() {
+        assert!(STOP_WORDS.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn folds_accents_and_case() {
+        assert_eq!(
+            words("Thérapie CAFÉ Straße"),
+            ["therapie", "cafe", "strasse"]
+        );
+    }
+
+    #[test]
+    fn drops_apostrophes_inside_words() {
+        assert_eq!(words("patient's Crohn’s"), ["patients", "crohns"]);
+    }
+
+    #[test]
+    fn hyphen_splits_and_remembers() {
+        let t = tokens("car-t cell");
+        assert_eq!(t.len(), 3);
+        assert!(t[0].hyphen_next);
+        assert!(!t[1].hyphen_next);
+    }
+
+    #[test]
+    fn invisible_characters_vanish() {
+        assert_eq!(words("my\u{200B}eloma"), ["myeloma"]);
+    }
+
+    #[test]
+    fn texting_spellings_expand() {
+        assert_eq!(words("wat r u"), ["what", "are", "you"]);
+    }
+
+    #[test]
+    fn capital_acronym_is_not_a_stop_word() {
+        let t = tokens("ALL story and all");
+        assert!(t[0].acronym && !t[0].stop);
+        assert!(t[3].stop);
+    }
+
+    #[test]
+    fn stems_inflections_together() {
+        assert_eq!(stem_word("modified"), stem_word("modify"));
+        assert_eq!(stem_word("effects"), stem_word("effect"));
+    }
+
+    #[test]
+    fn empty_and_symbol_only_text_gives_no_tokens() {
+        assert!(tokens("").is_empty());
+        assert!(tokens("?!… 🙂🙂").is_empty());
+    }
+}
