@@ -99,11 +99,12 @@ const WORDS: &[(ChitChat, &[&str])] = &[
     ),
 ];
 
-/// Whether `tokens` are only small talk; the strongest kind wins (thanks over a greeting).
-pub fn detect(tokens: &[Token]) -> Option<ChitChat> {
+/// Whether `tokens` are only small talk; the strongest kind wins (thanks over a greeting). A word that
+/// `is_topic` knows is small talk only when spelt exactly: "great" yes, "treatment" never.
+pub fn detect(tokens: &[Token], is_topic: impl Fn(&Token) -> bool) -> Option<ChitChat> {
     let mut kinds = Vec::new();
     for token in tokens.iter().filter(|t| !t.stop) {
-        kinds.push(kind_of(&token.word)?);
+        kinds.push(kind_of(&token.word, !is_topic(token))?);
     }
     WORDS
         .iter()
@@ -111,11 +112,14 @@ pub fn detect(tokens: &[Token]) -> Option<ChitChat> {
         .find(|k| kinds.contains(k))
 }
 
-fn kind_of(word: &str) -> Option<ChitChat> {
+fn kind_of(word: &str, fuzzy: bool) -> Option<ChitChat> {
+    let len = word.chars().count();
     WORDS.iter().find_map(|(kind, words)| {
         let close = |w: &&str| {
             *w == word
-                || (word.chars().count() >= 5
+                || (fuzzy
+                    && len >= 5
+                    && w.len().abs_diff(len) <= 1
                     && strsim::osa_distance(w, word) == 1
                     && w.chars().next() == word.chars().next())
         };
@@ -129,7 +133,7 @@ mod tests {
     use crate::normalize::tokens;
 
     fn kind(text: &str) -> Option<ChitChat> {
-        detect(&tokens(text))
+        detect(&tokens(text), |t| t.word == "treatment")
     }
 
     #[test]
@@ -148,6 +152,7 @@ mod tests {
     #[test]
     fn a_question_is_not_small_talk() {
         assert_eq!(kind("hi what is crs"), None);
+        assert_eq!(kind("treatment"), None);
         assert_eq!(kind(""), None);
     }
 }

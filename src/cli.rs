@@ -103,7 +103,11 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 
 /// Loads the FAQ, printing its warnings to stderr.
 pub fn load(settings: &Settings) -> anyhow::Result<Engine> {
-    let engine = Engine::load(&settings.faq.paths, settings.matching.clone())?;
+    let engine = Engine::load(
+        &settings.faq.paths,
+        &settings.faq.synonyms,
+        settings.matching.clone(),
+    )?;
     for warning in &engine.faq().warnings {
         eprintln!("{warning}");
     }
@@ -111,7 +115,7 @@ pub fn load(settings: &Settings) -> anyhow::Result<Engine> {
 }
 
 fn check(settings: &Settings) -> anyhow::Result<ExitCode> {
-    let faq = match Faq::load(&settings.faq.paths) {
+    let faq = match Faq::load(&settings.faq.paths, &settings.faq.synonyms) {
         Ok(faq) => faq,
         Err(err) => {
             for d in &err.diagnostics {

@@ -29,12 +29,16 @@ pub struct Settings {
 pub struct FaqSettings {
     /// Folders (searched recursively) or files; relative paths are relative to the configuration file.
     pub paths: Vec<PathBuf>,
+    /// Synonym files used whatever the FAQ paths are (`--faq` too): knowledge about the field, not about
+    /// one set of documents.
+    pub synonyms: Vec<PathBuf>,
 }
 
 impl Default for FaqSettings {
     fn default() -> Self {
         FaqSettings {
             paths: vec![PathBuf::from("faq")],
+            synonyms: vec![PathBuf::from("faq/synonyms.toml")],
         }
     }
 }
@@ -211,6 +215,7 @@ impl Settings {
                 .try_parsing(true)
                 .list_separator(",")
                 .with_list_parse_key("faq.paths")
+                .with_list_parse_key("faq.synonyms")
                 .with_list_parse_key("telegram.admins"),
         );
         let locate = |key: &str| locate(&shown, text.as_deref(), key);
@@ -222,7 +227,12 @@ impl Settings {
         let mut settings = settings;
         if exists {
             let base = file.parent().unwrap_or(Path::new("."));
-            for p in &mut settings.faq.paths {
+            for p in settings
+                .faq
+                .paths
+                .iter_mut()
+                .chain(&mut settings.faq.synonyms)
+            {
                 if p.is_relative() && !base.as_os_str().is_empty() {
                     *p = base.join(&*p);
                 }
@@ -319,12 +329,14 @@ fn invalid(location: String, key: &str, value: impl ToString, expected: &str) ->
 /// Turns the config crate's error into ours, adding the line of the key it names.
 fn parse_error(err: config::ConfigError, file: &str, text: Option<&str>) -> ConfigError {
     let message = err.to_string();
-    let key = message
-        .split("for key `")
-        .nth(1)
-        .or_else(|| message.split("unknown field `").nth(1))
-        .and_then(|rest| rest.split('`').next())
-        .map(str::to_string);
+    let quoted = |marker: &str| {
+        let rest = message.split(marker).nth(1)?;
+        rest.split('`').next().map(str::to_string)
+    };
+    let key = match (quoted("for key `"), quoted("unknown field `")) {
+        (Some(table), Some(field)) => Some(format!("{table}.{field}")),
+        (key, field) => key.or(field),
+    };
     let location = match key {
         Some(key) => locate(file, text, &key),
         None => file.to_string(),

@@ -16,7 +16,7 @@ pub struct Section {
 impl Section {
     /// The title shown to users: the heading path joined with " › ".
     pub fn title(&self) -> String {
-        self.heading_path.join(" › ")
+        self.heading_path.join(crate::faq::HEADING_SEPARATOR)
     }
 }
 

@@ -70,6 +70,7 @@ pub struct Engine {
     index: Index,
     matching: Matching,
     paths: Vec<PathBuf>,
+    synonyms: Vec<PathBuf>,
 }
 
 /// How many scored entries a reply keeps for `--explain`.
@@ -84,20 +85,26 @@ impl Engine {
             index,
             matching,
             paths: Vec::new(),
+            synonyms: Vec::new(),
         }
     }
 
-    /// Loads and indexes the FAQ under `paths`.
-    pub fn load(paths: &[PathBuf], matching: Matching) -> Result<Engine, LoadError> {
-        let faq = Faq::load(paths)?;
+    /// Loads and indexes the FAQ under `paths`, with the synonym files `synonyms`.
+    pub fn load(
+        paths: &[PathBuf],
+        synonyms: &[PathBuf],
+        matching: Matching,
+    ) -> Result<Engine, LoadError> {
+        let faq = Faq::load(paths, synonyms)?;
         let mut engine = Engine::new(faq, matching);
         engine.paths = paths.to_vec();
+        engine.synonyms = synonyms.to_vec();
         Ok(engine)
     }
 
-    /// Loads the FAQ again from the same paths, for `/reload`.
+    /// Loads the FAQ again from the same files, for `/reload`.
     pub fn reload(&self) -> Result<Engine, LoadError> {
-        Engine::load(&self.paths, self.matching.clone())
+        Engine::load(&self.paths, &self.synonyms, self.matching.clone())
     }
 
     /// The FAQ.
@@ -127,7 +134,8 @@ impl Engine {
             query,
             hits: Vec::new(),
         };
-        if let Some(kind) = chitchat::detect(&reply.query.tokens) {
+        if let Some(kind) = chitchat::detect(&reply.query.tokens, |t| self.index.known(t).is_some())
+        {
             reply.outcome = Outcome::Chitchat;
             reply.chitchat = Some(kind);
             return reply;

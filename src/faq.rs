@@ -29,6 +29,26 @@ pub struct Entry {
     pub questions: Vec<String>,
 }
 
+impl Entry {
+    /// The entry's own heading: the last part of a heading path ("Driving" in "Guide › Driving").
+    pub fn heading(&self) -> &str {
+        self.title
+            .rsplit(HEADING_SEPARATOR)
+            .next()
+            .unwrap_or(&self.title)
+    }
+
+    /// The headings above the entry's own, if any ("Guide" in "Guide › Driving").
+    pub fn parents(&self) -> Option<&str> {
+        self.title
+            .rsplit_once(HEADING_SEPARATOR)
+            .map(|(parents, _)| parents)
+    }
+}
+
+/// Joins the headings of a path in a title.
+pub const HEADING_SEPARATOR: &str = " › ";
+
 /// A document that was read, for `/about` and `check`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Source {
@@ -83,9 +103,16 @@ pub const QUESTIONS_FILE: &str = "questions.toml";
 pub const SYNONYMS_FILE: &str = "synonyms.toml";
 
 impl Faq {
-    /// Loads every document and data file under `paths` (folders, searched recursively, or single files).
-    pub fn load(paths: &[PathBuf]) -> Result<Faq, LoadError> {
+    /// Loads every document and data file under `paths` (folders, searched recursively, or single files),
+    /// and the synonym files `synonyms` whatever their names.
+    pub fn load(paths: &[PathBuf], synonyms: &[PathBuf]) -> Result<Faq, LoadError> {
         let mut loader = Loader::default();
+        for path in synonyms {
+            if let Ok(key) = fs::canonicalize(path) {
+                loader.seen.insert(key);
+            }
+            loader.synonym_files.push(path.clone());
+        }
         for path in paths {
             loader.add_path(path);
         }
@@ -101,6 +128,7 @@ impl Faq {
 #[derive(Default)]
 struct Loader {
     files: Vec<PathBuf>,
+    synonym_files: Vec<PathBuf>,
     seen: HashSet<PathBuf>,
     diagnostics: Vec<Diagnostic>,
 }
@@ -158,6 +186,12 @@ impl Loader {
         let mut faq = Faq::default();
         let mut question_files = Vec::new();
         let mut ids = Ids::default();
+        for path in std::mem::take(&mut self.synonym_files) {
+            let shown = path.display().to_string();
+            if let Some(text) = read_text(&path, &shown, &mut self.diagnostics) {
+                faq.synonyms.load_file(&shown, &text, &mut self.diagnostics);
+            }
+        }
         for path in std::mem::take(&mut self.files) {
             let shown = path.display().to_string();
             let Some(text) = read_text(&path, &shown, &mut self.diagnostics) else {

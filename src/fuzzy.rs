@@ -1,7 +1,9 @@
 //! Typo-tolerant word lookup: SymSpell-style deletes find the vocabulary words near a misspelling without
 //! comparing it with every word; strsim then verifies the few candidates.
 
-use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+
+use rustc_hash::{FxHashMap, FxHasher};
 
 /// The typo budget for a word of `len` characters (Meilisearch's rule): none below 5, one up to 8, two
 /// from 9.
@@ -15,14 +17,16 @@ pub fn typo_budget(len: usize) -> u32 {
 
 /// How many leading characters the deletes are made from: long words differ in their heads too.
 const PREFIX: usize = 7;
-/// The largest budget `typo_budget` hands out.
-const MAX_EDITS: usize = 2;
+/// The largest budget `typo_budget` hands out: `deletes` makes one- and two-character deletes.
+const MAX_EDITS: u32 = 2;
 
 /// A vocabulary indexed by the deletes of each word's prefix.
 #[derive(Debug, Clone, Default)]
 pub struct Fuzzy {
     words: Vec<String>,
-    deletes: HashMap<String, Vec<u32>>,
+    /// Hash of a delete → the words that have it. A hash collision only adds a candidate that the
+    /// distance check then drops.
+    deletes: FxHashMap<u64, Vec<u32>>,
 }
 
 impl Fuzzy {
@@ -52,15 +56,18 @@ impl Fuzzy {
         if budget == 0 {
             return Vec::new();
         }
+        let budget = budget.min(MAX_EDITS);
         let mut found: Vec<(u32, u32)> = Vec::new();
+        let mut seen: Vec<u32> = Vec::new();
         for key in deletes(word) {
             let Some(ids) = self.deletes.get(&key) else {
                 continue;
             };
             for &id in ids {
-                if found.iter().any(|(f, _)| *f == id) {
+                if seen.contains(&id) {
                     continue;
                 }
+                seen.push(id);
                 let cost = typo_cost(word, &self.words[id as usize]);
                 if cost <= budget {
                     found.push((id, cost));
@@ -80,30 +87,40 @@ pub fn typo_cost(typed: &str, known: &str) -> u32 {
     distance + u32::from(first_differs && distance > 0)
 }
 
-/// The word's prefix with up to `MAX_EDITS` characters deleted, the prefix itself included.
-fn deletes(word: &str) -> Vec<String> {
-    let prefix: Vec<char> = word.chars().take(PREFIX).collect();
-    let mut out = vec![prefix.iter().collect::<String>()];
-    let mut frontier = vec![prefix];
-    for _ in 0..MAX_EDITS {
-        let mut next = Vec::new();
-        for chars in &frontier {
-            if chars.len() <= 1 {
-                continue;
-            }
-            for i in 0..chars.len() {
-                let mut shorter = chars.clone();
-                shorter.remove(i);
-                let key: String = shorter.iter().collect();
-                if !out.contains(&key) {
-                    out.push(key);
-                    next.push(shorter);
-                }
-            }
-        }
-        frontier = next;
+/// Hashes of the word's prefix with up to two (`MAX_EDITS`) characters deleted, the prefix itself included.
+fn deletes(word: &str) -> Vec<u64> {
+    let mut prefix = [0 as char; PREFIX];
+    let mut len = 0;
+    for c in word.chars().take(PREFIX) {
+        prefix[len] = c;
+        len += 1;
     }
+    let prefix = &prefix[..len];
+    let mut out = Vec::with_capacity(1 + len + len * len / 2);
+    out.push(hash(prefix.iter()));
+    for i in 0..len {
+        let skip_one = |j: &usize| *j != i;
+        out.push(hash((0..len).filter(skip_one).map(|j| &prefix[j])));
+        for k in i + 1..len {
+            out.push(hash(
+                (0..len).filter(|&j| j != i && j != k).map(|j| &prefix[j]),
+            ));
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
     out
+}
+
+fn hash<'a>(chars: impl Iterator<Item = &'a char>) -> u64 {
+    let mut hasher = FxHasher::default();
+    let mut n = 0u32;
+    for c in chars {
+        c.hash(&mut hasher);
+        n += 1;
+    }
+    n.hash(&mut hasher);
+    hasher.finish()
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 //! The index: an inverted index from terms (stems and synonym concepts) to the entries and fields that hold
 //! them, the vocabulary of words for typo correction, and the weights of terms.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::faq::Faq;
 use crate::fuzzy::{self, Fuzzy};
@@ -15,7 +15,7 @@ pub enum Field {
     Title,
     /// An alternate question.
     Question,
-    /// The section text (and the document's title).
+    /// The section text, the headings above the section's own, and the document's title.
     Body,
 }
 
@@ -69,10 +69,13 @@ impl Index {
             ..Index::default()
         };
         for (n, entry) in faq.entries.iter().enumerate() {
-            let mut fields: HashMap<TermId, Field> = HashMap::new();
+            let mut fields: HashMap<TermId, Field> = HashMap::default();
             let mut headings = Vec::new();
-            let title = index.add_text(&entry.title, Field::Title, &mut fields);
+            let title = index.add_text(entry.heading(), Field::Title, &mut fields);
             headings.push(title);
+            if let Some(parents) = entry.parents() {
+                index.add_text(parents, Field::Body, &mut fields);
+            }
             for question in &entry.questions {
                 let terms = index.add_text(question, Field::Question, &mut fields);
                 headings.push(terms);
@@ -89,6 +92,13 @@ impl Index {
             }
             index.headings.push(headings);
         }
+        // Typos are corrected only towards words the entries use: a guess at a word that only a synonym
+        // list knows ("flight" → "fight") would match nothing the user can read.
+        let mut vocabulary: Vec<(String, TermId)> =
+            index.words.iter().map(|(w, &t)| (w.clone(), t)).collect();
+        vocabulary.sort();
+        index.fuzzy_terms = vocabulary.iter().map(|&(_, t)| t).collect();
+        index.fuzzy = Fuzzy::new(vocabulary.iter().map(|(w, _)| w.as_str()));
         let synonym_words: Vec<String> = index.synonyms.words().collect();
         for word in synonym_words {
             let stem = normalize::stem_word(&word);
@@ -104,10 +114,6 @@ impl Index {
             .iter()
             .map(|p| idf(n, p.len() as f32))
             .collect();
-        let mut vocabulary: Vec<(&String, &TermId)> = index.words.iter().collect();
-        vocabulary.sort();
-        index.fuzzy_terms = vocabulary.iter().map(|&(_, &t)| t).collect();
-        index.fuzzy = Fuzzy::new(vocabulary.iter().map(|(w, _)| w.as_str()));
         index
     }
 

@@ -6,7 +6,7 @@
 //! or alternate question the question uses. Whole-string ratios are not used: they let "is" and "the" count
 //! as much as "myeloma".
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use serde::Deserialize;
 
@@ -42,7 +42,7 @@ impl Default for Weights {
             title: 1.0,
             question: 1.0,
             body: 0.85,
-            unknown_word: 0.8,
+            unknown_word: 1.0,
             typo_penalty: 0.15,
             synonym: 0.9,
             title_fit: 0.15,
@@ -270,11 +270,11 @@ pub fn analyse(index: &Index, text: &str, weights: &Weights) -> Query {
         });
     }
 
-    let unknown = weights.unknown_word * index.rarest_idf();
     for slot in &mut slots {
         if slot.weight > 0.0 {
             continue;
         }
+        let unknown = unknown_weight(index, weights, &slot.text);
         slot.variants
             .retain(|v| v.terms.iter().all(|&t| index.df(t) > 0));
         slot.weight = slot
@@ -288,6 +288,13 @@ pub fn analyse(index: &Index, text: &str, weights: &Weights) -> Query {
             .unwrap_or(unknown);
     }
     Query { tokens, slots }
+}
+
+/// The weight of a word the FAQ does not know. Longer words are rarer in any text (Zipf's law of
+/// abbreviation), so an unknown "ibuprofen" says more about the question than an unknown "body".
+fn unknown_weight(index: &Index, weights: &Weights, word: &str) -> f32 {
+    let length = (word.chars().count() as f32 / 6.0).clamp(0.5, 1.5);
+    weights.unknown_word * index.rarest_idf() * length
 }
 
 /// What one token of the question turned out to be.
@@ -365,7 +372,7 @@ fn split_variant(index: &Index, word: &str) -> Option<Variant> {
 /// Scores every entry that shares a term with the query; best first.
 pub fn search(index: &Index, query: &Query, weights: &Weights) -> Vec<Hit> {
     let slots = query.slots.len();
-    let mut matched: HashMap<u32, Vec<Option<(f32, Field)>>> = HashMap::new();
+    let mut matched: HashMap<u32, Vec<Option<(f32, Field)>>> = HashMap::default();
     for (s, slot) in query.slots.iter().enumerate() {
         for variant in &slot.variants {
             for (entry, field) in variant_entries(index, variant) {

@@ -411,10 +411,15 @@ const STOP_WORDS: &[&str] = &[
 
 static STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::English));
 
-/// Step 4: the Snowball English stemmer, so that "modified" and "modify" meet.
+/// Step 4: the Snowball English stemmer, so that "modified" and "modify" meet. Stop words keep their form:
+/// nothing is looked up by them, and stemming is the costliest step.
 fn stem(tokens: &mut [Token]) {
     for token in tokens {
-        token.stem = stem_word(&token.word);
+        token.stem = if token.stop {
+            token.word.clone()
+        } else {
+            stem_word(&token.word)
+        };
     }
 }
 

@@ -1,7 +1,9 @@
 //! Synonym groups: words and phrases that mean the same thing here, from `synonyms.toml` and from the
 //! acronyms that documents define ("cytokine release syndrome (CRS)").
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+use rustc_hash::FxHashMap as HashMap;
 
 use toml::Spanned;
 

@@ -1,0 +1,71 @@
+//! Accuracy floors on labelled question sets, run through the same code as `faqbot eval`.
+
+use std::path::{Path, PathBuf};
+
+use faqbot::config::Settings;
+use faqbot::engine::Engine;
+use faqbot::eval;
+
+fn engine(paths: &[&str]) -> Engine {
+    let settings = Settings::default();
+    let paths: Vec<PathBuf> = paths.iter().map(PathBuf::from).collect();
+    Engine::load(
+        &paths,
+        &[PathBuf::from("faq/synonyms.toml")],
+        settings.matching,
+    )
+    .unwrap()
+}
+
+/// Runs a question file and checks the accuracy floor and the most wrong answers allowed.
+fn assert_accuracy(engine: &Engine, file: &Path, min: f64, max_wrong: usize) {
+    let cases = eval::load_cases(file, engine).unwrap();
+    let verdicts = eval::run(engine, &cases);
+    let report = eval::report(engine, &verdicts);
+    let wrong = verdicts.iter().filter(|v| v.wrong()).count();
+    assert!(
+        eval::accuracy(&verdicts) >= min,
+        "{}:\n{report}",
+        file.display()
+    );
+    assert!(wrong <= max_wrong, "{}:\n{report}", file.display());
+}
+
+#[test]
+fn development_set_is_at_least_95_percent() {
+    let file = Path::new("../shared/eval/dev_questions.tsv");
+    if !file.exists() {
+        eprintln!("skipped: {} is not beside this checkout", file.display());
+        return;
+    }
+    assert_accuracy(&engine(&["faq"]), file, 0.95, 2);
+}
+
+#[test]
+fn own_questions_on_the_shipped_faq() {
+    assert_accuracy(
+        &engine(&["faq"]),
+        Path::new("tests/questions/seed.tsv"),
+        0.85,
+        2,
+    );
+}
+
+#[test]
+fn unseen_documents_without_alternate_questions() {
+    let engine = engine(&["tests/fixtures/aftercare"]);
+    assert!(engine.faq().entries.iter().all(|e| e.questions.is_empty()));
+    assert_accuracy(&engine, Path::new("tests/questions/aftercare.tsv"), 0.8, 2);
+}
+
+#[test]
+fn seed_document_alone_still_answers_most_questions() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        "faq/car-t-cell-therapy.txt",
+        dir.path().join("car-t-cell-therapy.txt"),
+    )
+    .unwrap();
+    let engine = engine(&[dir.path().to_str().unwrap()]);
+    assert_accuracy(&engine, Path::new("tests/questions/seed.tsv"), 0.75, 3);
+}

@@ -1,0 +1,202 @@
+//! The command line end to end, through the built `faqbot` binary.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn faqbot(args: &[&str], stdin: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_faqbot"))
+        .args(args)
+        .env_remove("TELOXIDE_TOKEN")
+        .env_remove("FAQBOT_TELEGRAM__TOKEN")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).unwrap()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8(output.stderr.clone()).unwrap()
+}
+
+#[test]
+fn ask_json_prints_one_object_per_question() {
+    let out = faqbot(
+        &[
+            "ask",
+            "--json",
+            "what are the side effects",
+            "book a flight to london",
+        ],
+        "",
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let lines: Vec<serde_json::Value> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["outcome"], "answered");
+    assert_eq!(
+        lines[0]["id"],
+        "car-t-cell-therapy/challenges-and-ongoing-research"
+    );
+    assert_eq!(lines[0]["title"], "Challenges and Ongoing Research");
+    assert_eq!(lines[0]["source"], "faq/car-t-cell-therapy.txt:12");
+    assert!(lines[0]["score"].as_f64().unwrap() > 0.5);
+    assert!(
+        lines[0]["answer"]
+            .as_str()
+            .unwrap()
+            .contains("cytokine release syndrome")
+    );
+    assert!(lines[0]["alternatives"].is_array());
+    assert_eq!(lines[1]["outcome"], "declined");
+    assert!(lines[1]["id"].is_null());
+}
+
+#[test]
+fn ask_reads_questions_from_stdin() {
+    let out = faqbot(&["ask", "--json"], "myeloma\n\nhello\n");
+    let lines: Vec<serde_json::Value> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["question"], "myeloma");
+    assert_eq!(lines[1]["outcome"], "chitchat");
+}
+
+#[test]
+fn ask_explain_shows_the_score_parts() {
+    let out = faqbot(&["ask", "--explain", "myloma"], "");
+    let text = stdout(&out);
+    assert!(text.contains("typo → \"myeloma\""), "{text}");
+    assert!(text.contains("outcome: answered"), "{text}");
+}
+
+#[test]
+fn chat_without_token_answers_until_quit() {
+    let out = faqbot(&[], "hi\nwhat is crs\n/topics\n/quit\nmyeloma\n");
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.contains("Hello! Ask me anything"), "{text}");
+    assert!(text.contains("Challenges and Ongoing Research"), "{text}");
+    assert!(
+        text.contains("  8. The Future of CAR T-Cell Therapy"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("sustained remission"),
+        "answered after /quit: {text}"
+    );
+}
+
+#[test]
+fn chat_ends_at_end_of_input() {
+    let out = faqbot(&[], "what is car t");
+    assert!(out.status.success());
+    assert!(stdout(&out).contains("chimeric antigen receptor"));
+}
+
+#[test]
+fn check_lists_entries() {
+    let out = faqbot(&["check"], "");
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.contains("car-t-cell-therapy/what-is-car-t-cell-therapy"));
+    assert!(text.contains("faq/car-t-cell-therapy.txt:2"));
+    assert!(text.contains("0 errors"));
+}
+
+#[test]
+fn check_on_a_broken_folder_exits_1_naming_the_files() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("good.md"), "# A\ntext\n").unwrap();
+    std::fs::write(dir.path().join("bad.txt"), b"ok\n\xff\xfe").unwrap();
+    std::fs::write(
+        dir.path().join("questions.toml"),
+        "[[alternates]]\nentry = 'x'\nquestions = ['q']\n",
+    )
+    .unwrap();
+    let out = faqbot(&["check", "--faq", dir.path().to_str().unwrap()], "");
+    assert_eq!(out.status.code(), Some(1));
+    let text = stdout(&out);
+    assert!(text.contains("bad.txt:2: error: not UTF-8"), "{text}");
+    assert!(
+        text.contains("questions.toml:2: error: no entry has the id or title \"x\""),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_broken_faq_stops_ask_with_exit_2() {
+    let out = faqbot(&["ask", "--faq", "/nonexistent", "hi"], "");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("/nonexistent"));
+}
+
+#[test]
+fn eval_reports_accuracy_and_fails_below_min() {
+    let out = faqbot(&["eval", "tests/questions/seed.tsv"], "");
+    assert!(out.status.success());
+    let text = stdout(&out);
+    assert!(
+        text.lines().last().unwrap().starts_with("overall: "),
+        "{text}"
+    );
+    let strict = faqbot(&["eval", "tests/questions/seed.tsv", "--min", "1.0"], "");
+    assert_eq!(strict.status.code(), Some(1));
+}
+
+#[test]
+fn eval_with_an_unknown_key_names_the_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("q.tsv");
+    std::fs::write(&file, "# comment\nnope\tsome question\n").unwrap();
+    let out = faqbot(&["eval", file.to_str().unwrap()], "");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("q.tsv:2"), "{}", stderr(&out));
+}
+
+#[test]
+fn invalid_config_value_names_key_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("c.toml");
+    std::fs::write(&file, "[matching]\n\nanswer_threshold = \"high\"\n").unwrap();
+    let out = faqbot(&["--config", file.to_str().unwrap(), "check"], "");
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(err.contains("c.toml:3"), "{err}");
+    assert!(err.contains("matching.answer_threshold"), "{err}");
+}
+
+#[test]
+fn environment_overrides_config() {
+    let out = Command::new(env!("CARGO_BIN_EXE_faqbot"))
+        .args(["ask", "--json", "myeloma"])
+        .env("FAQBOT_MATCHING__ANSWER_THRESHOLD", "0.99")
+        .env("FAQBOT_MATCHING__SUGGEST_THRESHOLD", "0.98")
+        .output()
+        .unwrap();
+    let line: serde_json::Value = serde_json::from_str(stdout(&out).trim()).unwrap();
+    assert_eq!(line["outcome"], "declined");
+    let bad = Command::new(env!("CARGO_BIN_EXE_faqbot"))
+        .args(["check"])
+        .env("FAQBOT_MATCHING__SUGGEST_THRESHOLD", "7")
+        .output()
+        .unwrap();
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(stderr(&bad).contains("FAQBOT_MATCHING__SUGGEST_THRESHOLD"));
+}

@@ -1,0 +1,211 @@
+//! Matching on the shipped FAQ: typos, synonyms, declines, small talk, related entries, hostile input.
+
+use std::path::PathBuf;
+use std::sync::LazyLock;
+
+use faqbot::chitchat::ChitChat;
+use faqbot::config::Settings;
+use faqbot::engine::{Engine, Outcome, Reply};
+use faqbot::explain::explain;
+use faqbot::render::{self, Markup};
+
+static ENGINE: LazyLock<Engine> = LazyLock::new(|| {
+    let s = Settings::default();
+    Engine::load(&s.faq.paths, &s.faq.synonyms, s.matching).unwrap()
+});
+
+const CHALLENGES: &str = "car-t-cell-therapy/challenges-and-ongoing-research";
+const PEDIATRIC: &str = "car-t-cell-therapy/case-study-2-the-remarkable-recovery-of-a";
+
+fn ask(question: &str) -> Reply {
+    ENGINE.ask(question)
+}
+
+fn answered_id(question: &str) -> Option<String> {
+    let reply = ask(question);
+    (reply.outcome == Outcome::Answered).then(|| ENGINE.entry(reply.best.unwrap().entry).id.clone())
+}
+
+#[test]
+fn typos_and_texting_spellings_are_forgiven() {
+    assert_eq!(
+        answered_id("wat r the side efects").as_deref(),
+        Some(CHALLENGES)
+    );
+    assert_eq!(
+        answered_id("cytokine relase syndrom").as_deref(),
+        Some(CHALLENGES)
+    );
+}
+
+#[test]
+fn synonyms_reach_the_words_of_the_document() {
+    assert_eq!(answered_id("adverse events").as_deref(), Some(CHALLENGES));
+    assert_eq!(answered_id("is it for kids").as_deref(), Some(PEDIATRIC));
+}
+
+#[test]
+fn acronym_defined_in_the_document_matches_its_long_form() {
+    let reply = ask("CRS");
+    assert_eq!(reply.outcome, Outcome::Answered);
+    assert_eq!(ENGINE.entry(reply.best.unwrap().entry).id, CHALLENGES);
+}
+
+#[test]
+fn off_topic_is_declined_without_a_section() {
+    for q in [
+        "book a flight to london",
+        "what is a mortgage",
+        "how do i fix my bike",
+    ] {
+        let reply = ask(q);
+        assert_eq!(reply.outcome, Outcome::Declined, "{q}");
+        assert!(reply.best.is_none());
+        let text = render::reply(
+            &ENGINE,
+            &Settings::default().texts,
+            &reply,
+            Markup::Plain,
+            true,
+        );
+        assert_eq!(text, Settings::default().texts.decline);
+    }
+}
+
+#[test]
+fn small_talk_gets_a_friendly_line() {
+    let reply = ask("thank you so much!");
+    assert_eq!(reply.outcome, Outcome::Chitchat);
+    assert_eq!(reply.chitchat, Some(ChitChat::Thanks));
+    let text = render::reply(
+        &ENGINE,
+        &Settings::default().texts,
+        &reply,
+        Markup::Plain,
+        true,
+    );
+    assert_eq!(text, Settings::default().texts.thanks);
+}
+
+#[test]
+fn a_question_without_words_asks_for_more() {
+    let reply = ask("what is it??");
+    assert_eq!(reply.outcome, Outcome::Declined);
+    let text = render::reply(
+        &ENGINE,
+        &Settings::default().texts,
+        &reply,
+        Markup::Plain,
+        true,
+    );
+    assert_eq!(text, Settings::default().texts.empty_question);
+}
+
+#[test]
+fn close_runners_up_are_offered_as_related() {
+    let reply = ask("car t cancer stories");
+    assert_eq!(reply.outcome, Outcome::Answered);
+    assert!(!reply.alternatives.is_empty());
+    let text = render::reply(
+        &ENGINE,
+        &Settings::default().texts,
+        &reply,
+        Markup::Plain,
+        true,
+    );
+    assert!(text.contains("Related:"), "{text}");
+}
+
+#[test]
+fn medium_confidence_suggests_candidates() {
+    let reply = ask("leukemia and lymphoma");
+    assert_eq!(reply.outcome, Outcome::Suggested);
+    assert_eq!(reply.alternatives.len(), 1);
+    assert_eq!(ENGINE.entry(reply.alternatives[0].entry).id, PEDIATRIC);
+    let text = render::reply(
+        &ENGINE,
+        &Settings::default().texts,
+        &reply,
+        Markup::Plain,
+        true,
+    );
+    assert!(text.contains("1. Case Study 1: Emily"), "{text}");
+    assert!(text.contains("2. Case Study 2:"), "{text}");
+}
+
+#[test]
+fn answer_has_title_body_source_and_disclaimer() {
+    let reply = ask("what is car t cell therapy");
+    let texts = Settings::default().texts;
+    let text = render::reply(&ENGINE, &texts, &reply, Markup::Plain, true);
+    assert!(
+        text.starts_with("What is CAR T-Cell Therapy?\n\n"),
+        "{text}"
+    );
+    assert!(text.contains("chimeric antigen receptor (CAR)"));
+    assert!(text.contains("car-t-cell-therapy.txt, line 2"));
+    assert!(text.ends_with(&texts.disclaimer));
+}
+
+#[test]
+fn explain_names_typos_and_synonyms() {
+    let reply = ask("myloma side effects");
+    let text = explain(&ENGINE, &reply, &Settings::default().matching.weights);
+    assert!(text.contains("typo → \"myeloma\""), "{text}");
+    assert!(text.contains("synonym group `side_effects`"), "{text}");
+    assert!(text.contains("coverage"), "{text}");
+}
+
+#[test]
+fn accents_case_and_invisible_characters_are_folded() {
+    assert_eq!(
+        answered_id("MYÉLOMA").as_deref(),
+        answered_id("myeloma").as_deref()
+    );
+    assert_eq!(
+        answered_id("mye\u{200B}loma").as_deref(),
+        answered_id("myeloma").as_deref()
+    );
+}
+
+#[test]
+fn hostile_input_never_panics() {
+    let long = "side effects ".repeat(800);
+    let inputs = [
+        "",
+        " ",
+        "🙂🙂🙂",
+        "\u{200B}\u{200F}\u{202E}",
+        "ما هي الآثار الجانبية",
+        "מה תופעות הלוואי",
+        "副作用は何ですか",
+        "<b>side effects</b> & <script>",
+        long.as_str(),
+        "a-b-c-d-e-f-g",
+        "---",
+        "''''",
+        "ǅ ǈ ǋ İ ß ẞ",
+    ];
+    for input in inputs {
+        let reply = ask(input);
+        let _ = render::reply(
+            &ENGINE,
+            &Settings::default().texts,
+            &reply,
+            Markup::Html,
+            false,
+        );
+    }
+}
+
+#[test]
+fn same_question_same_answer() {
+    assert_eq!(ask("side effects"), ask("side effects"));
+}
+
+#[test]
+fn folders_given_twice_are_read_once() {
+    let paths = [PathBuf::from("faq"), PathBuf::from("faq/")];
+    let engine = Engine::load(&paths, &[], Settings::default().matching).unwrap();
+    assert_eq!(engine.faq().entries.len(), ENGINE.faq().entries.len());
+}
