@@ -47,6 +47,8 @@ pub enum Command {
     },
     /// Load the FAQ and list its entries and any problems; exit 1 on errors.
     Check,
+    /// Serve the FAQ on Telegram (needs a bot token); stops on SIGINT or SIGTERM.
+    Serve,
     /// Measure accuracy on a labelled question file (keys<TAB>question).
     Eval {
         /// The question file, like ../shared/eval/dev_questions.tsv.
@@ -86,6 +88,8 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 ExitCode::SUCCESS
             })
         }
+        Some(Command::Serve) => serve(settings),
+        None if settings.token().is_some() => serve(settings),
         None => {
             let engine = load(&settings)?;
             let stdin = io::stdin();
@@ -99,6 +103,34 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// Serves Telegram: the FAQ is loaded and checked before connecting.
+fn serve(settings: Settings) -> anyhow::Result<ExitCode> {
+    let token = settings.token().context(crate::bot::NO_TOKEN)?;
+    let secrets = vec![
+        token.clone(),
+        token
+            .split_once(':')
+            .map(|(_, s)| s.to_string())
+            .unwrap_or_default(),
+    ];
+    crate::logging::init(&settings.log.level, secrets, io::stderr);
+    let engine = Engine::load(
+        &settings.faq.paths,
+        &settings.faq.synonyms,
+        settings.matching.clone(),
+    )?;
+    for warning in &engine.faq().warnings {
+        tracing::warn!("{warning}");
+    }
+    let runtime = tokio::runtime::Runtime::new().context("starting the async runtime")?;
+    runtime.block_on(crate::bot::serve(
+        settings,
+        engine,
+        crate::shutdown::signal(),
+    ))?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Loads the FAQ, printing its warnings to stderr.

@@ -130,7 +130,7 @@ impl Default for Texts {
 }
 
 /// `[telegram]`
-#[derive(Debug, Clone, PartialEq, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Telegram {
     /// The bot token from BotFather; `TELOXIDE_TOKEN` takes precedence.
@@ -141,6 +141,32 @@ pub struct Telegram {
     pub answer_all_group_messages: bool,
     /// Telegram user ids allowed to use the admin commands.
     pub admins: Vec<i64>,
+    /// How long one long-polling getUpdates call waits for updates, in seconds.
+    pub poll_timeout_secs: u32,
+    /// Messages per second to one chat (Telegram's limit is 1).
+    pub messages_per_sec_chat: u32,
+    /// Messages per minute to one chat (Telegram's limit is 20).
+    pub messages_per_min_chat: u32,
+    /// Messages per minute to one group or channel (Telegram's limit is 20; 10 leaves room).
+    pub messages_per_min_group: u32,
+    /// Messages per second overall (Telegram's limit is 30).
+    pub messages_per_sec_overall: u32,
+}
+
+impl Default for Telegram {
+    fn default() -> Self {
+        Telegram {
+            token: None,
+            api_url: None,
+            answer_all_group_messages: false,
+            admins: Vec::new(),
+            poll_timeout_secs: 10,
+            messages_per_sec_chat: 1,
+            messages_per_min_chat: 20,
+            messages_per_min_group: 10,
+            messages_per_sec_overall: 30,
+        }
+    }
 }
 
 /// `[log]`
@@ -300,6 +326,55 @@ impl Settings {
                 key,
                 "[]",
                 "at least one folder or file",
+            ));
+        }
+        let t = &self.telegram;
+        let limits = [
+            ("telegram.poll_timeout_secs", t.poll_timeout_secs, 50),
+            (
+                "telegram.messages_per_sec_chat",
+                t.messages_per_sec_chat,
+                1000,
+            ),
+            (
+                "telegram.messages_per_min_chat",
+                t.messages_per_min_chat,
+                60_000,
+            ),
+            (
+                "telegram.messages_per_min_group",
+                t.messages_per_min_group,
+                60_000,
+            ),
+            (
+                "telegram.messages_per_sec_overall",
+                t.messages_per_sec_overall,
+                1000,
+            ),
+        ];
+        for (key, value, max) in limits {
+            let too_low = value == 0 && key != "telegram.poll_timeout_secs";
+            if too_low || value > max {
+                let min = if key == "telegram.poll_timeout_secs" {
+                    0
+                } else {
+                    1
+                };
+                return Err(invalid(
+                    locate(key),
+                    key,
+                    value,
+                    &format!("a whole number from {min} to {max}"),
+                ));
+            }
+        }
+        if !crate::logging::valid_level(&self.log.level) {
+            let key = "log.level";
+            return Err(invalid(
+                locate(key),
+                key,
+                format!("{:?}", self.log.level),
+                "a level such as \"info\" or \"debug\"",
             ));
         }
         if let Some(url) = &self.telegram.api_url

@@ -4,6 +4,7 @@
 //! [`synonyms`]) → [`index`] → [`matcher`] → [`engine`] decision → [`render`]ed reply. Text goes through
 //! [`normalize`] on both sides; [`fuzzy`] corrects typos.
 
+pub mod bot;
 pub mod chat;
 pub mod chitchat;
 pub mod cli;
@@ -16,8 +17,10 @@ pub mod explain;
 pub mod faq;
 pub mod fuzzy;
 pub mod index;
+pub mod logging;
 pub mod matcher;
 pub mod normalize;
 pub mod questions;
 pub mod render;
+pub mod shutdown;
 pub mod synonyms;

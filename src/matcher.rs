@@ -93,6 +93,8 @@ pub struct Variant {
 pub struct Slot {
     /// The user's words it stands for (folded).
     pub text: String,
+    /// Written like a name ("Johnathan"): when the FAQ does not know it, it says little about the topic.
+    pub name_like: bool,
     /// How much it counts.
     pub weight: f32,
     /// The ways it can match; none when the FAQ does not know it.
@@ -190,6 +192,7 @@ pub fn analyse(index: &Index, text: &str, weights: &Weights) -> Query {
         span.for_each(|i| used[i] = true);
         slots.push(Slot {
             text,
+            name_like: false,
             weight: 0.0,
             variants,
         });
@@ -222,6 +225,7 @@ pub fn analyse(index: &Index, text: &str, weights: &Weights) -> Query {
         used[i + 1] = true;
         slots.push(Slot {
             text: format!("{} {}", tokens[i].word, tokens[i + 1].word),
+            name_like: false,
             weight: 0.0,
             variants,
         });
@@ -245,6 +249,7 @@ pub fn analyse(index: &Index, text: &str, weights: &Weights) -> Query {
         }
         slots.push(Slot {
             text: token.word.clone(),
+            name_like: token.name_like,
             weight: 0.0,
             variants,
         });
@@ -261,6 +266,7 @@ pub fn analyse(index: &Index, text: &str, weights: &Weights) -> Query {
         };
         slots.push(Slot {
             text: token.word.clone(),
+            name_like: false,
             weight: weights.question_word * index.rarest_idf(),
             variants: vec![Variant {
                 terms: vec![term],
@@ -274,7 +280,11 @@ pub fn analyse(index: &Index, text: &str, weights: &Weights) -> Query {
         if slot.weight > 0.0 {
             continue;
         }
-        let unknown = unknown_weight(index, weights, &slot.text);
+        let mut unknown = unknown_weight(index, weights, &slot.text);
+        if slot.name_like {
+            // "my husband Johnathan has a fever": the name is not what is asked about.
+            unknown *= NAME_WEIGHT;
+        }
         slot.variants
             .retain(|v| v.terms.iter().all(|&t| index.df(t) > 0));
         slot.weight = slot
@@ -289,6 +299,9 @@ pub fn analyse(index: &Index, text: &str, weights: &Weights) -> Query {
     }
     Query { tokens, slots }
 }
+
+/// How much an unknown word written like a name counts, as a share of an unknown word's weight.
+const NAME_WEIGHT: f32 = 0.25;
 
 /// The weight of a word the FAQ does not know. Longer words are rarer in any text (Zipf's law of
 /// abbreviation), so an unknown "ibuprofen" says more about the question than an unknown "body".

@@ -22,6 +22,8 @@ pub struct Token {
     pub acronym: bool,
     /// Joined to the next token by a hyphen in the text ("car-t", "T-cell").
     pub hyphen_next: bool,
+    /// Written with a capital and then lowercase letters after the first word: likely a name ("Emily").
+    pub name_like: bool,
 }
 
 /// Runs the whole pipeline over `text`.
@@ -73,6 +75,11 @@ fn finish_word(raw: &mut String, hyphen_next: bool, tokens: &mut Vec<Token>) {
     let letters = raw.chars().filter(|c| c.is_alphabetic()).count();
     let acronym =
         (2..=6).contains(&letters) && raw.chars().all(|c| c.is_uppercase() || c.is_numeric());
+    let mut chars = raw.chars();
+    let name_like = !tokens.is_empty()
+        && chars.next().is_some_and(char::is_uppercase)
+        && letters > 1
+        && chars.all(|c| !c.is_uppercase());
     let word = fold(raw);
     raw.clear();
     if word.is_empty() {
@@ -84,6 +91,7 @@ fn finish_word(raw: &mut String, hyphen_next: bool, tokens: &mut Vec<Token>) {
         stop: false,
         acronym,
         hyphen_next,
+        name_like,
     });
 }
 
@@ -232,7 +240,8 @@ pub fn is_question_word(word: &str) -> bool {
     )
 }
 
-/// English function words and question words, sorted for binary search.
+/// English function words, question words, and the family words caregivers write ("my husband has…"):
+/// they say who, not what about. Sorted for binary search.
 const STOP_WORDS: &[&str] = &[
     "a",
     "about",
@@ -251,15 +260,21 @@ const STOP_WORDS: &[&str] = &[
     "are",
     "as",
     "at",
+    "aunt",
     "be",
     "been",
     "before",
     "being",
     "both",
+    "boyfriend",
+    "brother",
     "but",
     "by",
     "can",
     "could",
+    "cousin",
+    "dad",
+    "daughter",
     "did",
     "do",
     "does",
@@ -271,16 +286,23 @@ const STOP_WORDS: &[&str] = &[
     "else",
     "even",
     "ever",
+    "father",
     "few",
     "for",
+    "friend",
     "from",
     "get",
     "gets",
     "getting",
+    "girlfriend",
     "go",
     "goes",
     "going",
     "got",
+    "grandfather",
+    "grandma",
+    "grandmother",
+    "grandpa",
     "had",
     "happen",
     "happened",
@@ -297,6 +319,8 @@ const STOP_WORDS: &[&str] = &[
     "himself",
     "his",
     "how",
+    "hubby",
+    "husband",
     "i",
     "if",
     "in",
@@ -317,14 +341,19 @@ const STOP_WORDS: &[&str] = &[
     "makes",
     "me",
     "mine",
+    "mom",
     "more",
     "most",
+    "mother",
     "much",
+    "mum",
     "must",
     "my",
     "myself",
     "need",
     "needs",
+    "nephew",
+    "niece",
     "no",
     "nor",
     "not",
@@ -348,10 +377,12 @@ const STOP_WORDS: &[&str] = &[
     "shall",
     "she",
     "should",
+    "sister",
     "so",
     "some",
     "someone",
     "something",
+    "son",
     "sort",
     "such",
     "take",
@@ -374,6 +405,7 @@ const STOP_WORDS: &[&str] = &[
     "through",
     "to",
     "too",
+    "uncle",
     "under",
     "until",
     "up",
@@ -399,6 +431,7 @@ const STOP_WORDS: &[&str] = &[
     "whom",
     "whose",
     "why",
+    "wife",
     "will",
     "with",
     "would",
@@ -477,6 +510,14 @@ mod tests {
         let t = tokens("ALL story and all");
         assert!(t[0].acronym && !t[0].stop);
         assert!(t[3].stop);
+    }
+
+    #[test]
+    fn capitalised_words_after_the_first_look_like_names() {
+        let t = tokens("My husband Johnathan has CRS");
+        assert!(!t[0].name_like);
+        assert!(t[2].name_like);
+        assert!(!t[4].name_like);
     }
 
     #[test]

@@ -1,0 +1,19 @@
+//! The bot's commands; their doc comments are the /help text and the menu registered with setMyCommands.
+
+use teloxide::utils::command::BotCommands;
+
+/// These commands are supported:
+#[derive(BotCommands, Debug, Clone, PartialEq, Eq)]
+#[command(rename_rule = "lowercase")]
+pub enum Command {
+    /// Welcome, what I know, and the topics.
+    Start,
+    /// How to ask me questions.
+    Help,
+    /// Everything I can answer, as buttons.
+    Topics,
+    /// Ask a question, e.g. /ask what are the side effects? (the way to ask in groups)
+    Ask(String),
+    /// The documents I answer from, and my version.
+    About,
+}

@@ -1,0 +1,482 @@
+//! The handlers: small async functions, one per kind of update, with their dependencies injected.
+
+use std::sync::Arc;
+
+use anyhow::Context;
+use teloxide::prelude::*;
+use teloxide::types::{
+    CallbackQuery, ChatKind, InlineKeyboardMarkup, InlineQuery, InlineQueryResult,
+    InlineQueryResultArticle, InputMessageContent, InputMessageContentText, LinkPreviewOptions, Me,
+    MessageId, ParseMode, PublicChatKind, ReplyParameters,
+};
+use teloxide::utils::command::BotCommands;
+
+use crate::bot::callback::{self, Action};
+use crate::bot::command::Command;
+use crate::bot::format::{self, Outgoing};
+use crate::bot::{FaqBot, State};
+use crate::engine::{Engine, Outcome};
+use crate::render::Markup;
+
+/// What every handler returns; errors are logged by the dispatcher's error handler with the update id.
+pub type HandlerResult = anyhow::Result<()>;
+
+/// Inline mode answers with at most this many entries.
+const INLINE_RESULTS: usize = 5;
+/// An empty inline query lists at most this many topics (Telegram's limit is 50).
+const INLINE_TOPICS: usize = 50;
+
+/// `/start`, `/help`, `/topics`, `/ask`, `/about`.
+pub async fn on_command(
+    bot: FaqBot,
+    msg: Message,
+    cmd: Command,
+    state: Arc<State>,
+    update: Update,
+) -> HandlerResult {
+    let engine = state.engine();
+    let texts = &state.settings.texts;
+    match cmd {
+        Command::Start => {
+            let text = format!(
+                "{}\n\n<i>{}</i>",
+                Markup::Html.escape(&texts.welcome),
+                Markup::Html.escape(&texts.disclaimer)
+            );
+            send(
+                &bot,
+                &msg,
+                Outgoing {
+                    text,
+                    keyboard: Some(format::topics_button()),
+                },
+                &update,
+            )
+            .await?;
+        }
+        Command::Help => {
+            let how = if msg.chat.is_private() {
+                "Just type your question. In groups, use /ask, mention me, or reply to one of my messages."
+            } else {
+                "Ask with /ask followed by your question, mention me, or reply to one of my messages."
+            };
+            let text = Markup::Html.escape(&format!("{how}\n\n{}", Command::descriptions()));
+            send(
+                &bot,
+                &msg,
+                Outgoing {
+                    text,
+                    keyboard: None,
+                },
+                &update,
+            )
+            .await?;
+        }
+        Command::Topics => {
+            let (text, keyboard) = format::topics(&engine, 0);
+            send(
+                &bot,
+                &msg,
+                Outgoing {
+                    text,
+                    keyboard: Some(keyboard),
+                },
+                &update,
+            )
+            .await?;
+        }
+        Command::Ask(question) if question.trim().is_empty() => {
+            let text =
+                "Type your question after /ask, for example: /ask what are the side effects?"
+                    .to_string();
+            send(
+                &bot,
+                &msg,
+                Outgoing {
+                    text,
+                    keyboard: None,
+                },
+                &update,
+            )
+            .await?;
+        }
+        Command::Ask(question) => answer(&bot, &msg, &question, &state, &update).await?,
+        Command::About => {
+            let text = about(&engine, &state);
+            send(
+                &bot,
+                &msg,
+                Outgoing {
+                    text,
+                    keyboard: None,
+                },
+                &update,
+            )
+            .await?;
+        }
+    }
+    Ok(())
+}
+
+/// A text message: answered in private chats, and in groups and channels when it is addressed to the bot.
+pub async fn on_text(
+    bot: FaqBot,
+    msg: Message,
+    me: Me,
+    state: Arc<State>,
+    update: Update,
+) -> HandlerResult {
+    let Some(question) =
+        addressed_text(&msg, &me, state.settings.telegram.answer_all_group_messages)
+    else {
+        tracing::debug!(
+            update_id = update.id.0,
+            chat = chat_kind(&msg),
+            "not addressed to the bot"
+        );
+        return Ok(());
+    };
+    if question.starts_with('/') {
+        if msg.chat.is_private() {
+            let text = Markup::Html.escape(&format!(
+                "I do not know that command.\n\n{}",
+                Command::descriptions()
+            ));
+            send(
+                &bot,
+                &msg,
+                Outgoing {
+                    text,
+                    keyboard: None,
+                },
+                &update,
+            )
+            .await?;
+        }
+        return Ok(());
+    }
+    answer(&bot, &msg, &question, &state, &update).await
+}
+
+/// A sticker, photo, voice message or the like in a private chat.
+pub async fn on_non_text(
+    bot: FaqBot,
+    msg: Message,
+    state: Arc<State>,
+    update: Update,
+) -> HandlerResult {
+    let text = Markup::Html.escape(&state.settings.texts.non_text);
+    tracing::info!(
+        update_id = update.id.0,
+        chat = chat_kind(&msg),
+        outcome = "non_text",
+        "reply"
+    );
+    send(
+        &bot,
+        &msg,
+        Outgoing {
+            text,
+            keyboard: None,
+        },
+        &update,
+    )
+    .await
+}
+
+/// A button press: open an entry or a page of topics. Every callback query is answered.
+pub async fn on_callback(
+    bot: FaqBot,
+    query: CallbackQuery,
+    state: Arc<State>,
+    update: Update,
+) -> HandlerResult {
+    let engine = state.engine();
+    let action = query.data.as_deref().and_then(Action::decode);
+    let target = query.message.as_ref().map(|m| (m.chat().id, m.id()));
+    let mut notice = None;
+    match (action, target) {
+        (Some(Action::Entry(hash)), Some((chat, _))) => match callback::find_entry(&engine, hash) {
+            Some(n) => {
+                tracing::info!(update_id = update.id.0, outcome = "opened", entry = %engine.entry(n).id, "button");
+                for part in format::entry(&engine, &state.settings.texts, n) {
+                    send_to(&bot, chat, None, part)
+                        .await
+                        .with_context(|| context(&update))?;
+                }
+            }
+            None => {
+                notice = Some("That topic is no longer in the FAQ. Here are the current topics.");
+                let (text, keyboard) = format::topics(&engine, 0);
+                let part = Outgoing {
+                    text,
+                    keyboard: Some(keyboard),
+                };
+                send_to(&bot, chat, None, part)
+                    .await
+                    .with_context(|| context(&update))?;
+            }
+        },
+        (Some(Action::Topics(page)), Some((chat, message))) => {
+            let (text, keyboard) = format::topics(&engine, page);
+            let edited = bot
+                .edit_message_text(chat, message, text.clone())
+                .parse_mode(ParseMode::Html)
+                .reply_markup(keyboard.clone())
+                .await;
+            if edited.is_err() {
+                send_to(
+                    &bot,
+                    chat,
+                    None,
+                    Outgoing {
+                        text,
+                        keyboard: Some(keyboard),
+                    },
+                )
+                .await
+                .with_context(|| context(&update))?;
+            }
+        }
+        (Some(_), None) => notice = Some("Open a chat with me to read this topic."),
+        (None, _) => notice = Some("This button is from an older version of the FAQ. Try /topics."),
+    }
+    let mut answer = bot.answer_callback_query(query.id.clone());
+    if let Some(text) = notice {
+        answer = answer.text(text);
+    }
+    answer.await.with_context(|| context(&update))?;
+    Ok(())
+}
+
+/// Inline mode: `@bot question` in any chat offers matching entries; an empty query lists the topics.
+pub async fn on_inline(
+    bot: FaqBot,
+    query: InlineQuery,
+    state: Arc<State>,
+    update: Update,
+) -> HandlerResult {
+    let engine = state.engine();
+    let entries: Vec<usize> = if query.query.trim().is_empty() {
+        (0..engine.faq().entries.len())
+            .take(INLINE_TOPICS)
+            .collect()
+    } else {
+        let reply = engine.ask(&query.query);
+        let floor = state.settings.matching.suggest_threshold;
+        match reply.outcome {
+            Outcome::Chitchat => Vec::new(),
+            _ => reply
+                .hits
+                .iter()
+                .filter(|h| h.score >= floor)
+                .take(INLINE_RESULTS)
+                .map(|h| h.entry as usize)
+                .collect(),
+        }
+    };
+    tracing::info!(
+        update_id = update.id.0,
+        results = entries.len(),
+        "inline query"
+    );
+    let results: Vec<InlineQueryResult> = entries
+        .iter()
+        .map(|&n| article(&engine, &state, n))
+        .collect();
+    bot.answer_inline_query(query.id.clone(), results)
+        .cache_time(60)
+        .await
+        .with_context(|| context(&update))?;
+    Ok(())
+}
+
+fn article(engine: &Engine, state: &State, n: usize) -> InlineQueryResult {
+    let entry = engine.entry(n);
+    let mut text = format::entry(engine, &state.settings.texts, n)
+        .remove(0)
+        .text;
+    if text.encode_utf16().count() > format::MAX_MESSAGE {
+        text = format::split(&text, format::MAX_MESSAGE - 2).remove(0) + " …";
+    }
+    let content =
+        InputMessageContent::Text(InputMessageContentText::new(text).parse_mode(ParseMode::Html));
+    let snippet: String = entry.body.chars().take(120).collect();
+    InlineQueryResult::Article(
+        InlineQueryResultArticle::new(
+            format!("{:016x}", callback::id_hash(&entry.id)),
+            &entry.title,
+            content,
+        )
+        .description(snippet),
+    )
+}
+
+/// Answers a question in the chat of `msg`, quoting it in groups.
+async fn answer(
+    bot: &FaqBot,
+    msg: &Message,
+    question: &str,
+    state: &State,
+    update: &Update,
+) -> HandlerResult {
+    let engine = state.engine();
+    let reply = engine.ask(question);
+    let best = reply
+        .best
+        .map(|b| (engine.entry(b.entry).id.as_str(), b.score));
+    tracing::info!(
+        update_id = update.id.0,
+        chat = chat_kind(msg),
+        outcome = reply.outcome.as_str(),
+        entry = best.map_or("-", |b| b.0),
+        score = best.map_or(0.0, |b| b.1),
+        "answer"
+    );
+    tracing::trace!(update_id = update.id.0, question, "question text");
+    for part in format::reply(&engine, &state.settings.texts, &reply) {
+        send(bot, msg, part, update).await?;
+    }
+    Ok(())
+}
+
+/// Sends one message in the chat of `msg`; in groups and channels it quotes `msg`.
+async fn send(bot: &FaqBot, msg: &Message, part: Outgoing, update: &Update) -> HandlerResult {
+    let quote = (!msg.chat.is_private()).then_some(msg.id);
+    send_to(bot, msg.chat.id, quote, part)
+        .await
+        .with_context(|| context(update))
+}
+
+async fn send_to(
+    bot: &FaqBot,
+    chat: ChatId,
+    quote: Option<MessageId>,
+    part: Outgoing,
+) -> anyhow::Result<()> {
+    let mut request = bot
+        .send_message(chat, part.text)
+        .parse_mode(ParseMode::Html)
+        .link_preview_options(no_preview());
+    if let Some(id) = quote {
+        request = request.reply_parameters(ReplyParameters::new(id).allow_sending_without_reply());
+    }
+    if let Some(keyboard) = part.keyboard {
+        request = request.reply_markup::<InlineKeyboardMarkup>(keyboard);
+    }
+    request.await?;
+    Ok(())
+}
+
+fn no_preview() -> LinkPreviewOptions {
+    LinkPreviewOptions {
+        is_disabled: true,
+        url: None,
+        prefer_small_media: false,
+        prefer_large_media: false,
+        show_above_text: false,
+    }
+}
+
+fn context(update: &Update) -> String {
+    format!("update {}", update.id.0)
+}
+
+/// The question in `msg` if it is for the bot: any text in a private chat; in groups a mention of the bot
+/// (removed from the question), a reply to the bot, or any text when `answer_all` is set; in channels a
+/// mention.
+pub fn addressed_text(msg: &Message, me: &Me, answer_all: bool) -> Option<String> {
+    let text = msg.text()?.trim();
+    if msg.chat.is_private() {
+        return Some(text.to_string());
+    }
+    let username = me.user.username.as_deref().unwrap_or_default();
+    let mention = format!("@{username}");
+    if !username.is_empty() && text.to_lowercase().contains(&mention.to_lowercase()) {
+        return Some(strip_mention(text, &mention));
+    }
+    if msg.chat.is_channel() {
+        return None;
+    }
+    let replies_to_bot = msg
+        .reply_to_message()
+        .and_then(|r| r.from.as_ref())
+        .is_some_and(|from| from.id == me.user.id);
+    (replies_to_bot || answer_all).then(|| text.to_string())
+}
+
+/// Removes every `@bot` mention, whatever its case.
+fn strip_mention(text: &str, mention: &str) -> String {
+    let lower = text.to_lowercase();
+    let needle = mention.to_lowercase();
+    // Lowercasing can change byte lengths outside ASCII; cut only where both strings line up.
+    if lower.len() != text.len() {
+        return text
+            .replace(mention, " ")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+    }
+    let mut out = String::new();
+    let mut at = 0;
+    while let Some(found) = lower[at..].find(&needle) {
+        out.push_str(&text[at..at + found]);
+        out.push(' ');
+        at += found + needle.len();
+    }
+    out.push_str(&text[at..]);
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The kind of chat, for logs: never its id or title.
+pub fn chat_kind(msg: &Message) -> &'static str {
+    match &msg.chat.kind {
+        ChatKind::Private(_) => "private",
+        ChatKind::Public(public) => match public.kind {
+            PublicChatKind::Group => "group",
+            PublicChatKind::Supergroup(_) => "supergroup",
+            PublicChatKind::Channel(_) => "channel",
+        },
+    }
+}
+
+fn about(engine: &Engine, state: &State) -> String {
+    let mut text = format!(
+        "<b>faqbot {}</b>\n\nI answer from these documents:",
+        env!("CARGO_PKG_VERSION")
+    );
+    for source in &engine.faq().sources {
+        let file = std::path::Path::new(&source.file)
+            .file_name()
+            .and_then(|f| f.to_str())
+            .unwrap_or(&source.file);
+        text.push_str(&format!(
+            "\n• {} ({file}, {} topics)",
+            Markup::Html.escape(&source.title),
+            source.entries
+        ));
+    }
+    text.push_str(&format!(
+        "\n\n<i>{}</i>",
+        Markup::Html.escape(&state.settings.texts.disclaimer)
+    ));
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strips_mentions_in_any_case() {
+        assert_eq!(
+            strip_mention("@FaqBot what is CRS", "@faqbot"),
+            "what is CRS"
+        );
+        assert_eq!(
+            strip_mention("what is crs @faqbot?", "@faqbot"),
+            "what is crs ?"
+        );
+        assert_eq!(strip_mention("İ @faqbot x", "@faqbot"), "İ x");
+    }
+}

@@ -1,0 +1,206 @@
+//! The Telegram front end: long polling with teloxide, the same engine as the terminal, and a graceful stop.
+
+pub mod callback;
+pub mod command;
+pub mod format;
+pub mod handlers;
+pub mod schema;
+
+use std::future::Future;
+use std::sync::{Arc, RwLock};
+use std::time::Duration;
+
+use anyhow::{Context, bail};
+use teloxide::adaptors::Throttle;
+use teloxide::adaptors::throttle::Limits;
+use teloxide::prelude::*;
+use teloxide::update_listeners::Polling;
+use teloxide::utils::command::BotCommands;
+use teloxide::{ApiError, RequestError};
+use tokio::sync::watch;
+
+use crate::config::Settings;
+use crate::engine::Engine;
+
+/// The bot as handlers see it: requests go through Throttle, which keeps to Telegram's rate limits and
+/// waits out a 429's retry_after before sending again.
+pub type FaqBot = Throttle<Bot>;
+
+/// What the handlers share: the engine (swapped whole on reload) and the settings.
+pub struct State {
+    engine: RwLock<Arc<Engine>>,
+    /// The configuration the bot was started with.
+    pub settings: Settings,
+}
+
+impl State {
+    /// Shares `engine` and `settings` with the handlers.
+    pub fn new(engine: Engine, settings: Settings) -> State {
+        State {
+            engine: RwLock::new(Arc::new(engine)),
+            settings,
+        }
+    }
+
+    /// The engine as it is now; a reload does not disturb answers already being written.
+    pub fn engine(&self) -> Arc<Engine> {
+        match self.engine.read() {
+            Ok(engine) => Arc::clone(&engine),
+            Err(poisoned) => Arc::clone(&poisoned.into_inner()),
+        }
+    }
+
+    /// Replaces the engine.
+    pub fn replace_engine(&self, engine: Engine) {
+        let mut slot = match self.engine.write() {
+            Ok(slot) => slot,
+            Err(poisoned) => poisoned.into_inner(),
+        };
+        *slot = Arc::new(engine);
+    }
+}
+
+/// The message shown when no token is configured.
+pub const NO_TOKEN: &str = "no Telegram bot token: set TELOXIDE_TOKEN (or telegram.token in config.toml, or \
+                            FAQBOT_TELEGRAM__TOKEN) to the token @BotFather gave you; see README, section Telegram";
+
+/// Serves Telegram until `shutdown` completes: long polling, commands registered, answers in flight
+/// finished and the update offset confirmed before returning.
+pub async fn serve(
+    settings: Settings,
+    engine: Engine,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> anyhow::Result<()> {
+    let token = settings.token().context(NO_TOKEN)?;
+    let mut bot = Bot::new(token);
+    if let Some(url) = api_url(&settings)? {
+        bot = bot.set_api_url(url);
+    }
+    let t = &settings.telegram;
+    let limits = Limits {
+        messages_per_sec_chat: t.messages_per_sec_chat,
+        messages_per_min_chat: t.messages_per_min_chat,
+        messages_per_min_channel_or_supergroup: t.messages_per_min_group,
+        messages_per_sec_overall: t.messages_per_sec_overall,
+    };
+    let poll_timeout = Duration::from_secs(u64::from(t.poll_timeout_secs));
+    let bot = Throttle::new_spawn(bot, limits);
+
+    let (stop_tx, stop_rx) = watch::channel(false);
+    tokio::spawn(async move {
+        shutdown.await;
+        let _ = stop_tx.send(true);
+    });
+
+    let Some(me) = connect(&bot, stop_rx.clone()).await? else {
+        return Ok(());
+    };
+    tracing::info!(
+        entries = engine.faq().entries.len(),
+        bot = me.username.as_deref().unwrap_or("?"),
+        "connected to Telegram"
+    );
+    // The menu lists commands without their slash.
+    let commands = command::Command::bot_commands().into_iter().map(|mut c| {
+        c.command = c.command.trim_start_matches('/').to_string();
+        c
+    });
+    if let Err(err) = bot.set_my_commands(commands).await {
+        tracing::warn!("could not register the commands (setMyCommands): {err}");
+    }
+
+    let state = Arc::new(State::new(engine, settings));
+    let mut dispatcher = Dispatcher::builder(bot.clone(), schema::schema())
+        .dependencies(dptree::deps![state])
+        .default_handler(|update: Arc<Update>| async move {
+            tracing::debug!(
+                update_id = update.id.0,
+                "update of a kind the bot does not handle"
+            );
+        })
+        .error_handler(Arc::new(|err: anyhow::Error| async move {
+            tracing::warn!("{err:#}");
+        }))
+        .build();
+    let token = dispatcher.shutdown_token();
+    let mut stop = stop_rx;
+    tokio::spawn(async move {
+        if stop.wait_for(|&s| s).await.is_err() {
+            return;
+        }
+        // The dispatcher may still be starting; it accepts the request once it runs.
+        for _ in 0..500 {
+            match token.shutdown() {
+                Ok(done) => {
+                    done.await;
+                    return;
+                }
+                Err(_) => tokio::time::sleep(Duration::from_millis(10)).await,
+            }
+        }
+    });
+    let polling = Polling::builder(bot.clone())
+        .timeout(poll_timeout)
+        .delete_webhook()
+        .await
+        .build();
+    let listener_errors = Arc::new(|err: RequestError| async move {
+        tracing::warn!("getting updates failed: {err}");
+    });
+    dispatcher
+        .try_dispatch_with_listener(polling, listener_errors)
+        .await
+        .context("could not start dispatching")?;
+    tracing::info!("stopped");
+    Ok(())
+}
+
+/// The Bot API base URL: TELOXIDE_API_URL, else `telegram.api_url`, else Telegram's.
+fn api_url(settings: &Settings) -> anyhow::Result<Option<url::Url>> {
+    let (raw, origin) = match std::env::var("TELOXIDE_API_URL") {
+        Ok(url) if !url.trim().is_empty() => (url, "TELOXIDE_API_URL"),
+        _ => match &settings.telegram.api_url {
+            Some(url) => (url.clone(), "telegram.api_url"),
+            None => return Ok(None),
+        },
+    };
+    let url = url::Url::parse(raw.trim()).with_context(|| {
+        format!("{origin} is {raw:?}; expected a URL such as http://127.0.0.1:8081")
+    })?;
+    Ok(Some(url))
+}
+
+/// Calls getMe until it answers: a rejected token is an error, a network failure is retried with backoff.
+/// `None` when asked to stop first.
+async fn connect(
+    bot: &FaqBot,
+    mut stop: watch::Receiver<bool>,
+) -> anyhow::Result<Option<teloxide::types::Me>> {
+    let mut delay = Duration::from_millis(500);
+    loop {
+        let attempt = tokio::select! {
+            result = bot.get_me() => result,
+            _ = stop.wait_for(|&s| s) => return Ok(None),
+        };
+        match attempt {
+            Ok(me) if me.username.is_some() => return Ok(Some(me)),
+            Ok(_) => bail!(
+                "getMe returned a bot without a username; is TELOXIDE_API_URL a Bot API server?"
+            ),
+            Err(RequestError::Api(err @ ApiError::InvalidToken)) => {
+                bail!("Telegram rejected the bot token ({err}); check TELOXIDE_TOKEN")
+            }
+            Err(err) => {
+                tracing::warn!(
+                    "cannot reach Telegram ({err}); retrying in {} ms",
+                    delay.as_millis()
+                );
+                tokio::select! {
+                    _ = tokio::time::sleep(delay) => {}
+                    _ = stop.wait_for(|&s| s) => return Ok(None),
+                }
+                delay = (delay * 2).min(Duration::from_secs(30));
+            }
+        }
+    }
+}

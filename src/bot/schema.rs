@@ -1,0 +1,32 @@
+//! The handler tree: which handler each kind of update goes to.
+
+use teloxide::dispatching::{HandlerExt, UpdateFilterExt, UpdateHandler};
+use teloxide::prelude::*;
+
+use crate::bot::command::Command;
+use crate::bot::handlers;
+
+/// Messages, edited messages and channel posts share one subtree: commands first, then text, then (in
+/// private chats) everything else. Button presses and inline queries have their own handlers.
+pub fn schema() -> UpdateHandler<anyhow::Error> {
+    let message = || {
+        dptree::entry()
+            .branch(
+                dptree::entry()
+                    .filter_command::<Command>()
+                    .endpoint(handlers::on_command),
+            )
+            .branch(dptree::filter(|msg: Message| msg.text().is_some()).endpoint(handlers::on_text))
+            .branch(
+                dptree::filter(|msg: Message| msg.chat.is_private())
+                    .endpoint(handlers::on_non_text),
+            )
+    };
+    dptree::entry()
+        .branch(Update::filter_message().chain(message()))
+        .branch(Update::filter_edited_message().chain(message()))
+        .branch(Update::filter_channel_post().chain(message()))
+        .branch(Update::filter_edited_channel_post().chain(message()))
+        .branch(Update::filter_callback_query().endpoint(handlers::on_callback))
+        .branch(Update::filter_inline_query().endpoint(handlers::on_inline))
+}
