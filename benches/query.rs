@@ -8,12 +8,7 @@ use faqbot::engine::Engine;
 
 fn shipped_faq(c: &mut Criterion) {
     let settings = Settings::default();
-    let engine = Engine::load(
-        &settings.faq.paths,
-        &settings.faq.synonyms,
-        settings.matching,
-    )
-    .unwrap();
+    let engine = Engine::load(&settings.faq, settings.matching).unwrap();
     let mut group = c.benchmark_group("shipped_faq");
     for (name, question) in [
         ("exact", "what are the side effects"),

@@ -11,7 +11,6 @@ use serde::Serialize;
 use crate::config::Settings;
 use crate::diagnostic::Severity;
 use crate::engine::{Engine, Reply};
-use crate::faq::Faq;
 use crate::render::{self, Markup};
 use crate::{chat, eval, explain};
 
@@ -116,11 +115,7 @@ fn serve(settings: Settings) -> anyhow::Result<ExitCode> {
             .unwrap_or_default(),
     ];
     crate::logging::init(&settings.log.level, secrets, io::stderr);
-    let engine = Engine::load(
-        &settings.faq.paths,
-        &settings.faq.synonyms,
-        settings.matching.clone(),
-    )?;
+    let engine = Engine::load(&settings.faq, settings.matching.clone())?;
     for warning in &engine.faq().warnings {
         tracing::warn!("{warning}");
     }
@@ -135,11 +130,7 @@ fn serve(settings: Settings) -> anyhow::Result<ExitCode> {
 
 /// Loads the FAQ, printing its warnings to stderr.
 pub fn load(settings: &Settings) -> anyhow::Result<Engine> {
-    let engine = Engine::load(
-        &settings.faq.paths,
-        &settings.faq.synonyms,
-        settings.matching.clone(),
-    )?;
+    let engine = Engine::load(&settings.faq, settings.matching.clone())?;
     for warning in &engine.faq().warnings {
         eprintln!("{warning}");
     }
@@ -147,8 +138,8 @@ pub fn load(settings: &Settings) -> anyhow::Result<Engine> {
 }
 
 fn check(settings: &Settings) -> anyhow::Result<ExitCode> {
-    let faq = match Faq::load(&settings.faq.paths, &settings.faq.synonyms) {
-        Ok(faq) => faq,
+    let engine = match Engine::load(&settings.faq, settings.matching.clone()) {
+        Ok(engine) => engine,
         Err(err) => {
             for d in &err.diagnostics {
                 println!("{d}");
@@ -162,7 +153,6 @@ fn check(settings: &Settings) -> anyhow::Result<ExitCode> {
             return Ok(ExitCode::FAILURE);
         }
     };
-    let engine = Engine::new(faq, settings.matching.clone());
     let faq = engine.faq();
     for source in &faq.sources {
         println!(
@@ -216,6 +206,7 @@ struct JsonReply<'a> {
     title: Option<&'a str>,
     source: Option<String>,
     score: f32,
+    urgent: Option<&'a crate::safety::Alert>,
     answer: String,
     alternatives: Vec<JsonAlternative<'a>>,
 }
@@ -279,7 +270,7 @@ fn json_reply<'a>(
     engine: &'a Engine,
     settings: &Settings,
     question: &'a str,
-    reply: &Reply,
+    reply: &'a Reply,
 ) -> JsonReply<'a> {
     let best = reply.best.map(|b| engine.entry(b.entry));
     JsonReply {
@@ -291,6 +282,7 @@ fn json_reply<'a>(
         score: reply
             .best
             .map_or(0.0, |b| (b.score * 1000.0).round() / 1000.0),
+        urgent: reply.alert.as_ref(),
         answer: render::reply(engine, &settings.texts, reply, Markup::Plain, true),
         alternatives: reply
             .alternatives

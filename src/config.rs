@@ -32,6 +32,8 @@ pub struct FaqSettings {
     /// Synonym files used whatever the FAQ paths are (`--faq` too): knowledge about the field, not about
     /// one set of documents.
     pub synonyms: Vec<PathBuf>,
+    /// The urgent-symptom rules; none when absent from the configuration.
+    pub safety: Option<PathBuf>,
 }
 
 impl Default for FaqSettings {
@@ -39,6 +41,17 @@ impl Default for FaqSettings {
         FaqSettings {
             paths: vec![PathBuf::from("faq")],
             synonyms: vec![PathBuf::from("faq/synonyms.toml")],
+            safety: Some(PathBuf::from("faq/safety.toml")),
+        }
+    }
+}
+
+impl FaqSettings {
+    /// These settings with other document paths (`--faq`).
+    pub fn with_paths(&self, paths: Vec<PathBuf>) -> FaqSettings {
+        FaqSettings {
+            paths,
+            ..self.clone()
         }
     }
 }

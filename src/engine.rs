@@ -1,15 +1,17 @@
 //! The engine: a loaded FAQ and its index, deciding for each message whether to answer, suggest, decline
 //! or just be friendly. Every front end (terminal, Telegram) asks through here.
 
-use std::path::PathBuf;
+use std::path::Path;
 
 use serde::Serialize;
 
 use crate::chitchat::{self, ChitChat};
-use crate::config::Matching;
+use crate::config::{FaqSettings, Matching};
+use crate::diagnostic::Diagnostic;
 use crate::faq::{Entry, Faq, LoadError};
 use crate::index::Index;
 use crate::matcher::{self, Hit, Query};
+use crate::safety::{Alert, Safety};
 
 /// What the engine decided to do with a message.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -61,6 +63,8 @@ pub struct Reply {
     pub query: Query,
     /// The best-scored entries, for `--explain`.
     pub hits: Vec<Hit>,
+    /// An urgent symptom the message reports: the reply starts with its notice.
+    pub alert: Option<Alert>,
 }
 
 /// A FAQ ready to answer questions.
@@ -69,8 +73,8 @@ pub struct Engine {
     faq: Faq,
     index: Index,
     matching: Matching,
-    paths: Vec<PathBuf>,
-    synonyms: Vec<PathBuf>,
+    safety: Option<Safety>,
+    sources: FaqSettings,
 }
 
 /// How many scored entries a reply keeps for `--explain`.
@@ -84,27 +88,32 @@ impl Engine {
             faq,
             index,
             matching,
-            paths: Vec::new(),
-            synonyms: Vec::new(),
+            safety: None,
+            sources: FaqSettings::default(),
         }
     }
 
-    /// Loads and indexes the FAQ under `paths`, with the synonym files `synonyms`.
-    pub fn load(
-        paths: &[PathBuf],
-        synonyms: &[PathBuf],
-        matching: Matching,
-    ) -> Result<Engine, LoadError> {
-        let faq = Faq::load(paths, synonyms)?;
+    /// Loads and indexes the FAQ that `sources` names, with its synonym and safety files.
+    pub fn load(sources: &FaqSettings, matching: Matching) -> Result<Engine, LoadError> {
+        let faq = Faq::load(&sources.paths, &sources.synonyms);
+        let safety = sources.safety.as_deref().map(load_safety).transpose();
+        let (faq, safety) = match (faq, safety) {
+            (Ok(faq), Ok(safety)) => (faq, safety),
+            (faq, safety) => {
+                let mut diagnostics = faq.err().map(|e| e.diagnostics).unwrap_or_default();
+                diagnostics.extend(safety.err());
+                return Err(LoadError { diagnostics });
+            }
+        };
         let mut engine = Engine::new(faq, matching);
-        engine.paths = paths.to_vec();
-        engine.synonyms = synonyms.to_vec();
+        engine.safety = safety;
+        engine.sources = sources.clone();
         Ok(engine)
     }
 
     /// Loads the FAQ again from the same files, for `/reload`.
     pub fn reload(&self) -> Result<Engine, LoadError> {
-        Engine::load(&self.paths, &self.synonyms, self.matching.clone())
+        Engine::load(&self.sources, self.matching.clone())
     }
 
     /// The FAQ.
@@ -133,6 +142,7 @@ impl Engine {
             chitchat: None,
             query,
             hits: Vec::new(),
+            alert: self.safety.as_ref().and_then(|s| s.check(text)),
         };
         if let Some(kind) = chitchat::detect(&reply.query.tokens, |t| self.index.known(t).is_some())
         {
@@ -175,4 +185,12 @@ impl Engine {
         }
         reply
     }
+}
+
+fn load_safety(path: &Path) -> Result<Safety, Diagnostic> {
+    let shown = path.display().to_string();
+    let text = std::fs::read_to_string(path).map_err(|err| {
+        Diagnostic::error(&shown, None, format!("cannot read the safety rules: {err}"))
+    })?;
+    Safety::parse(&shown, &text)
 }

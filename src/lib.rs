@@ -22,5 +22,6 @@ pub mod matcher;
 pub mod normalize;
 pub mod questions;
 pub mod render;
+pub mod safety;
 pub mod shutdown;
 pub mod synonyms;

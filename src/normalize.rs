@@ -222,7 +222,9 @@ const TEXTING: &[(&str, &str)] = &[
 /// Step 3: mark function words. They stay in the token list so that phrases keep their shape.
 fn mark_stop_words(tokens: &mut [Token]) {
     for token in tokens {
-        token.stop = !token.acronym && is_stop_word(&token.word);
+        // Numbers are measurements and dates ("a fever of 39"), not topics.
+        let number = token.word.chars().all(|c| c.is_ascii_digit());
+        token.stop = !token.acronym && (number || is_stop_word(&token.word));
     }
 }
 

@@ -45,6 +45,14 @@ impl Markup {
 /// Renders a reply. With `lists`, related entries and candidates are written out as text (the terminal);
 /// without, the front end shows them as buttons (Telegram).
 pub fn reply(engine: &Engine, texts: &Texts, reply: &Reply, markup: Markup, lists: bool) -> String {
+    let body = outcome(engine, texts, reply, markup, lists);
+    match &reply.alert {
+        Some(alert) => format!("{}\n\n{body}", markup.bold(&alert.notice)),
+        None => body,
+    }
+}
+
+fn outcome(engine: &Engine, texts: &Texts, reply: &Reply, markup: Markup, lists: bool) -> String {
     match reply.outcome {
         Outcome::Answered => {
             let Some(best) = reply.best else {

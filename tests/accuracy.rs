@@ -9,12 +9,7 @@ use faqbot::eval;
 fn engine(paths: &[&str]) -> Engine {
     let settings = Settings::default();
     let paths: Vec<PathBuf> = paths.iter().map(PathBuf::from).collect();
-    Engine::load(
-        &paths,
-        &[PathBuf::from("faq/synonyms.toml")],
-        settings.matching,
-    )
-    .unwrap()
+    Engine::load(&settings.faq.with_paths(paths), settings.matching).unwrap()
 }
 
 /// Runs a question file and checks the accuracy floor and the most wrong answers allowed.

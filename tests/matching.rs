@@ -11,7 +11,7 @@ use faqbot::render::{self, Markup};
 
 static ENGINE: LazyLock<Engine> = LazyLock::new(|| {
     let s = Settings::default();
-    Engine::load(&s.faq.paths, &s.faq.synonyms, s.matching).unwrap()
+    Engine::load(&s.faq, s.matching).unwrap()
 });
 
 const CHALLENGES: &str = "car-t-cell-therapy/challenges-and-ongoing-research";
@@ -206,6 +206,7 @@ fn same_question_same_answer() {
 #[test]
 fn folders_given_twice_are_read_once() {
     let paths = [PathBuf::from("faq"), PathBuf::from("faq/")];
-    let engine = Engine::load(&paths, &[], Settings::default().matching).unwrap();
+    let sources = Settings::default().faq.with_paths(paths.to_vec());
+    let engine = Engine::load(&sources, Settings::default().matching).unwrap();
     assert_eq!(engine.faq().entries.len(), ENGINE.faq().entries.len());
 }

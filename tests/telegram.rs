@@ -37,12 +37,7 @@ async fn start_with(tweak: impl FnOnce(&mut Settings)) -> Running {
     settings.telegram.messages_per_min_group = 60_000;
     settings.telegram.messages_per_sec_overall = 1000;
     tweak(&mut settings);
-    let engine = Engine::load(
-        &settings.faq.paths,
-        &settings.faq.synonyms,
-        settings.matching.clone(),
-    )
-    .unwrap();
+    let engine = Engine::load(&settings.faq, settings.matching.clone()).unwrap();
     let (stop, stopped) = oneshot::channel::<()>();
     let task = tokio::spawn(faqbot::bot::serve(settings, engine, async {
         let _ = stopped.await;
