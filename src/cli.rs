@@ -48,6 +48,15 @@ pub enum Command {
     Check,
     /// Serve the FAQ on Telegram (needs a bot token); stops on SIGINT or SIGTERM.
     Serve,
+    /// Statistics and unanswered questions from the bot's database, each with its closest entry.
+    Report {
+        /// Print one JSON object instead of text.
+        #[arg(long)]
+        json: bool,
+        /// How many unanswered questions to list.
+        #[arg(long, default_value_t = 20)]
+        gaps: usize,
+    },
     /// Measure accuracy on a labelled question file (keys<TAB>question).
     Eval {
         /// The question file, like ../shared/eval/dev_questions.tsv.
@@ -88,6 +97,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             })
         }
         Some(Command::Serve) => serve(settings),
+        Some(Command::Report { json, gaps }) => report(&settings, json, gaps),
         None if settings.token().is_some() => serve(settings),
         None => {
             let engine = load(&settings)?;
@@ -125,6 +135,35 @@ fn serve(settings: Settings) -> anyhow::Result<ExitCode> {
         engine,
         crate::shutdown::signal(),
     ))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn report(settings: &Settings, json: bool, limit: usize) -> anyhow::Result<ExitCode> {
+    let path = &settings.database.path;
+    anyhow::ensure!(
+        path.is_file(),
+        "no database at {}: it is created when the bot first serves",
+        path.display()
+    );
+    let engine = load(settings)?;
+    let store = crate::store::Store::open(path, settings.database.keep_days);
+    let stats = store
+        .stats()
+        .with_context(|| format!("cannot read the database {}", path.display()))?;
+    let gaps = store
+        .gaps(limit)
+        .with_context(|| format!("cannot read the database {}", path.display()))?;
+    let gaps = crate::report::with_closest(&engine, gaps);
+    if json {
+        let value = serde_json::json!({ "stats": stats, "gaps": gaps });
+        println!("{value}");
+    } else {
+        println!(
+            "{}\n\n{}",
+            crate::report::stats(&stats, Markup::Plain),
+            crate::report::gaps(&gaps, Markup::Plain)
+        );
+    }
     Ok(ExitCode::SUCCESS)
 }
 

@@ -21,6 +21,27 @@ pub struct Settings {
     pub telegram: Telegram,
     /// Logging.
     pub log: Log,
+    /// The feedback database.
+    pub database: Database,
+}
+
+/// `[database]`
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Database {
+    /// The SQLite file, created on first start; relative paths are relative to the configuration file.
+    pub path: PathBuf,
+    /// Days that question texts (declined or voted 👎) are kept before they are deleted.
+    pub keep_days: u32,
+}
+
+impl Default for Database {
+    fn default() -> Self {
+        Database {
+            path: PathBuf::from("faqbot.db"),
+            keep_days: 30,
+        }
+    }
 }
 
 /// `[faq]`
@@ -115,6 +136,14 @@ pub struct Texts {
     pub empty_question: String,
     /// Reply to stickers, photos, voice messages and the like.
     pub non_text: String,
+    /// /privacy: what is stored, why, and for how long; `{days}` becomes `database.keep_days`.
+    pub privacy: String,
+    /// Reply to /forget; `{count}` becomes the number of records deleted.
+    pub forgotten: String,
+    /// Answer to a 👍 or 👎.
+    pub feedback_thanks: String,
+    /// Reply to an admin command from someone who is not an admin.
+    pub not_allowed: String,
 }
 
 impl Default for Texts {
@@ -138,6 +167,17 @@ impl Default for Texts {
             acknowledgement: "Is there anything else you would like to know about CAR T-cell therapy?".into(),
             empty_question: "Please ask a question in a few words, for example: what are the side effects?".into(),
             non_text: "I can only read text questions. Please type your question.".into(),
+            privacy: "What I keep: counts of questions by outcome and topic; your 👍/👎 votes, tied to a scrambled \
+                      form of your Telegram id so that /forget can delete them; and the text of questions I could not \
+                      answer or that got a 👎, without any name or id, for {days} days, so the documents can be \
+                      improved. I never store names, usernames, phone numbers or your chats. /forget deletes your \
+                      votes."
+                .into(),
+            forgotten: "Done: I deleted {count} record(s) tied to you. Questions are kept without names or ids, so \
+                        nothing else links to you."
+                .into(),
+            feedback_thanks: "Thank you for your feedback!".into(),
+            not_allowed: "Sorry, this command is only for the bot's administrators.".into(),
         }
     }
 }
@@ -380,6 +420,10 @@ impl Settings {
                     &format!("a whole number from {min} to {max}"),
                 ));
             }
+        }
+        if self.database.keep_days == 0 {
+            let key = "database.keep_days";
+            return Err(invalid(locate(key), key, 0, "a number of days, at least 1"));
         }
         if !crate::logging::valid_level(&self.log.level) {
             let key = "log.level";

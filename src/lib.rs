@@ -22,6 +22,8 @@ pub mod matcher;
 pub mod normalize;
 pub mod questions;
 pub mod render;
+pub mod report;
 pub mod safety;
 pub mod shutdown;
+pub mod store;
 pub mod synonyms;

@@ -27,14 +27,16 @@ impl Markup {
         }
     }
 
-    fn bold(self, text: &str) -> String {
+    /// Bold text (escaped).
+    pub fn bold(self, text: &str) -> String {
         match self {
             Markup::Plain => text.to_string(),
             Markup::Html => format!("<b>{}</b>", self.escape(text)),
         }
     }
 
-    fn italic(self, text: &str) -> String {
+    /// Italic text (escaped).
+    pub fn italic(self, text: &str) -> String {
         match self {
             Markup::Plain => text.to_string(),
             Markup::Html => format!("<i>{}</i>", self.escape(text)),

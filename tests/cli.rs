@@ -200,3 +200,79 @@ fn environment_overrides_config() {
     assert_eq!(bad.status.code(), Some(2));
     assert!(stderr(&bad).contains("FAQBOT_MATCHING__SUGGEST_THRESHOLD"));
 }
+
+#[test]
+fn report_prints_stats_and_gaps_with_the_closest_entry() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("bot.db");
+    let store = faqbot::store::Store::open(&db, 30);
+    store.record_question(
+        "answered",
+        Some("car-t-cell-therapy/challenges-and-ongoing-research"),
+        None,
+    );
+    store.record_question(
+        "declined",
+        None,
+        Some("how much does crs treatment cost in hospital parking"),
+    );
+    drop(store);
+    let out = Command::new(env!("CARGO_BIN_EXE_faqbot"))
+        .args(["report", "--json"])
+        .env("FAQBOT_DATABASE__PATH", &db)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let report: serde_json::Value = serde_json::from_str(stdout(&out).trim()).unwrap();
+    assert_eq!(report["stats"]["questions"], 2);
+    assert_eq!(report["gaps"][0]["count"], 1);
+    assert!(report["gaps"][0]["closest"].is_string());
+    let text = Command::new(env!("CARGO_BIN_EXE_faqbot"))
+        .arg("report")
+        .env("FAQBOT_DATABASE__PATH", &db)
+        .output()
+        .unwrap();
+    let text = stdout(&text);
+    assert!(text.contains("Questions: 2"), "{text}");
+    assert!(
+        text.contains("1 × how much does crs treatment cost"),
+        "{text}"
+    );
+}
+
+#[test]
+fn report_without_a_database_says_so() {
+    let out = Command::new(env!("CARGO_BIN_EXE_faqbot"))
+        .arg("report")
+        .env("FAQBOT_DATABASE__PATH", "/nonexistent/bot.db")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("no database at /nonexistent/bot.db"));
+}
+
+#[test]
+fn ask_json_carries_the_urgent_notice() {
+    let out = faqbot(
+        &[
+            "ask",
+            "--json",
+            "my husband has a fever of 39",
+            "is fever a side effect?",
+        ],
+        "",
+    );
+    let lines: Vec<serde_json::Value> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines[0]["urgent"]["level"], "urgent");
+    assert_eq!(lines[0]["urgent"]["symptoms"][0], "fever");
+    assert!(
+        lines[0]["answer"]
+            .as_str()
+            .unwrap()
+            .starts_with(lines[0]["urgent"]["notice"].as_str().unwrap())
+    );
+    assert!(lines[1]["urgent"].is_null());
+}

@@ -6,52 +6,9 @@ use std::path::PathBuf;
 
 use faqbot::bot::callback::{Action, id_hash};
 use faqbot::config::Settings;
-use faqbot::engine::Engine;
 use serde_json::{Value, json};
-use support::fake_telegram::{self as fake, BOT_ID, FakeTelegram, TOKEN, USERNAME};
-use tokio::sync::oneshot;
-use tokio::task::JoinHandle;
-
-struct Running {
-    fake: FakeTelegram,
-    stop: oneshot::Sender<()>,
-    task: JoinHandle<anyhow::Result<()>>,
-}
-
-impl Running {
-    /// Stops the bot as SIGTERM would and checks that it ended cleanly.
-    async fn stop(self) -> FakeTelegram {
-        let _ = self.stop.send(());
-        self.task.await.unwrap().unwrap();
-        self.fake
-    }
-}
-
-async fn start_with(tweak: impl FnOnce(&mut Settings)) -> Running {
-    let fake = FakeTelegram::start().await;
-    let mut settings = Settings::default();
-    settings.telegram.token = Some(TOKEN.into());
-    settings.telegram.api_url = Some(fake.url.clone());
-    settings.telegram.messages_per_sec_chat = 1000;
-    settings.telegram.messages_per_min_chat = 60_000;
-    settings.telegram.messages_per_min_group = 60_000;
-    settings.telegram.messages_per_sec_overall = 1000;
-    tweak(&mut settings);
-    let engine = Engine::load(&settings.faq, settings.matching.clone()).unwrap();
-    let (stop, stopped) = oneshot::channel::<()>();
-    let task = tokio::spawn(faqbot::bot::serve(settings, engine, async {
-        let _ = stopped.await;
-    }));
-    fake.wait_until("the first getUpdates", |r| {
-        r.iter().any(|r| r.method == "GetUpdates")
-    })
-    .await;
-    Running { fake, stop, task }
-}
-
-async fn start() -> Running {
-    start_with(|_| {}).await
-}
+use support::bot::{start, start_with};
+use support::fake_telegram::{self as fake, BOT_ID, USERNAME};
 
 fn text(message: &Value) -> &str {
     message["text"].as_str().unwrap_or_default()
@@ -92,7 +49,13 @@ async fn registers_commands_and_answers_a_private_question() {
         .iter()
         .map(|c| c["command"].as_str().unwrap())
         .collect();
-    assert_eq!(names, ["start", "help", "topics", "ask", "about"]);
+    assert_eq!(
+        names,
+        [
+            "start", "help", "topics", "ask", "about", "privacy", "forget"
+        ],
+        "admin commands stay hidden"
+    );
 
     bot.fake.push(fake::text_message(
         fake::private_chat(10),

@@ -12,6 +12,8 @@ pub enum Action {
     Entry(u64),
     /// Show a page of the topic list.
     Topics(usize),
+    /// A 👍 (`true`) or 👎 on the answer from an entry, by the hash of its id.
+    Vote(bool, u64),
 }
 
 impl Action {
@@ -20,6 +22,7 @@ impl Action {
         match self {
             Action::Entry(hash) => format!("e:{hash:016x}"),
             Action::Topics(page) => format!("t:{page}"),
+            Action::Vote(up, hash) => format!("v:{}:{hash:016x}", if up { 'u' } else { 'd' }),
         }
     }
 
@@ -29,6 +32,18 @@ impl Action {
         match kind {
             "e" if rest.len() == 16 => u64::from_str_radix(rest, 16).ok().map(Action::Entry),
             "t" => rest.parse().ok().map(Action::Topics),
+            "v" => {
+                let (up, hash) = rest.split_once(':')?;
+                let up = match up {
+                    "u" => true,
+                    "d" => false,
+                    _ => return None,
+                };
+                (hash.len() == 16)
+                    .then(|| u64::from_str_radix(hash, 16).ok())
+                    .flatten()
+                    .map(|h| Action::Vote(up, h))
+            }
             _ => None,
         }
     }

@@ -16,4 +16,17 @@ pub enum Command {
     Ask(String),
     /// The documents I answer from, and my version.
     About,
+    /// What I store about you, why, and for how long.
+    Privacy,
+    /// Delete everything I keep that is tied to you.
+    Forget,
+    /// Admins: questions, outcomes, top topics and votes.
+    #[command(hide)]
+    Stats,
+    /// Admins: the questions I could not answer, most frequent first.
+    #[command(hide)]
+    Gaps,
+    /// Admins: reload the FAQ from disk.
+    #[command(hide)]
+    Reload,
 }

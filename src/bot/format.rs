@@ -23,12 +23,27 @@ pub struct Outgoing {
     pub keyboard: Option<InlineKeyboardMarkup>,
 }
 
-/// The messages for a reply: the text split to fit, with related, "did you mean" or topics buttons last.
+/// The messages for a reply: the text split to fit, with related, "did you mean" or topics buttons last,
+/// and 👍/👎 under an answer.
 pub fn reply(engine: &Engine, texts: &Texts, reply: &Reply) -> Vec<Outgoing> {
     let text = render::reply(engine, texts, reply, Markup::Html, false);
-    let keyboard = match reply.outcome {
-        Outcome::Answered => entry_buttons(engine, &reply.alternatives, "↪ "),
-        Outcome::Suggested => {
+    let keyboard = match (reply.outcome, reply.best) {
+        (Outcome::Answered, Some(best)) => {
+            let hash = callback::id_hash(&engine.entry(best.entry).id);
+            let votes = vec![
+                InlineKeyboardButton::callback("👍 Helpful", Action::Vote(true, hash).encode()),
+                InlineKeyboardButton::callback(
+                    "👎 Not helpful",
+                    Action::Vote(false, hash).encode(),
+                ),
+            ];
+            let related = entry_buttons(engine, &reply.alternatives, "↪ ");
+            let mut rows = related.map(|k| k.inline_keyboard).unwrap_or_default();
+            rows.push(votes);
+            Some(InlineKeyboardMarkup::new(rows))
+        }
+        (Outcome::Answered, None) => None,
+        (Outcome::Suggested, _) => {
             let all: Vec<Candidate> = reply
                 .best
                 .iter()
@@ -37,8 +52,8 @@ pub fn reply(engine: &Engine, texts: &Texts, reply: &Reply) -> Vec<Outgoing> {
                 .collect();
             entry_buttons(engine, &all, "")
         }
-        Outcome::Declined => Some(topics_button()),
-        Outcome::Chitchat => None,
+        (Outcome::Declined, _) => Some(topics_button()),
+        (Outcome::Chitchat, _) => None,
     };
     with_keyboard(split(&text, MAX_MESSAGE), keyboard)
 }

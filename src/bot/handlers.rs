@@ -11,6 +11,7 @@ use teloxide::types::{
 };
 use teloxide::utils::command::BotCommands;
 
+use crate::bot::admin;
 use crate::bot::callback::{self, Action};
 use crate::bot::command::Command;
 use crate::bot::format::{self, Outgoing};
@@ -26,7 +27,7 @@ const INLINE_RESULTS: usize = 5;
 /// An empty inline query lists at most this many topics (Telegram's limit is 50).
 const INLINE_TOPICS: usize = 50;
 
-/// `/start`, `/help`, `/topics`, `/ask`, `/about`.
+/// The commands: each builds its reply, then it is sent in order.
 pub async fn on_command(
     bot: FaqBot,
     msg: Message,
@@ -36,23 +37,19 @@ pub async fn on_command(
 ) -> HandlerResult {
     let engine = state.engine();
     let texts = &state.settings.texts;
-    match cmd {
+    let text = |text: String| {
+        vec![Outgoing {
+            text,
+            keyboard: None,
+        }]
+    };
+    let parts = match cmd {
         Command::Start => {
-            let text = format!(
-                "{}\n\n<i>{}</i>",
-                Markup::Html.escape(&texts.welcome),
-                Markup::Html.escape(&texts.disclaimer)
-            );
-            send(
-                &bot,
-                &msg,
-                Outgoing {
-                    text,
-                    keyboard: Some(format::topics_button()),
-                },
-                &update,
-            )
-            .await?;
+            let welcome = Markup::Html.escape(&texts.welcome);
+            vec![Outgoing {
+                text: format!("{welcome}\n\n{}", Markup::Html.italic(&texts.disclaimer)),
+                keyboard: Some(format::topics_button()),
+            }]
         }
         Command::Help => {
             let how = if msg.chat.is_private() {
@@ -60,60 +57,45 @@ pub async fn on_command(
             } else {
                 "Ask with /ask followed by your question, mention me, or reply to one of my messages."
             };
-            let text = Markup::Html.escape(&format!("{how}\n\n{}", Command::descriptions()));
-            send(
-                &bot,
-                &msg,
-                Outgoing {
-                    text,
-                    keyboard: None,
-                },
-                &update,
-            )
-            .await?;
+            text(Markup::Html.escape(&format!("{how}\n\n{}", Command::descriptions())))
         }
         Command::Topics => {
             let (text, keyboard) = format::topics(&engine, 0);
-            send(
-                &bot,
-                &msg,
-                Outgoing {
-                    text,
-                    keyboard: Some(keyboard),
-                },
-                &update,
-            )
-            .await?;
+            vec![Outgoing {
+                text,
+                keyboard: Some(keyboard),
+            }]
         }
-        Command::Ask(question) if question.trim().is_empty() => {
-            let text =
-                "Type your question after /ask, for example: /ask what are the side effects?"
-                    .to_string();
-            send(
-                &bot,
-                &msg,
-                Outgoing {
-                    text,
+        Command::Ask(question) if question.trim().is_empty() => text(
+            "Type your question after /ask, for example: /ask what are the side effects?"
+                .to_string(),
+        ),
+        Command::Ask(question) => return answer(&bot, &msg, &question, &state, &update).await,
+        Command::About => text(about(&engine, &state)),
+        Command::Privacy => text(admin::privacy(&state)),
+        Command::Forget => {
+            tracing::info!(update_id = update.id.0, "forget");
+            text(admin::forget(&state, msg.from.as_ref().map(|u| u.id)).await)
+        }
+        Command::Stats | Command::Gaps | Command::Reload if !admin::is_admin(&state, &msg) => {
+            tracing::info!(update_id = update.id.0, "admin command refused");
+            text(Markup::Html.escape(&texts.not_allowed))
+        }
+        Command::Stats => text(admin::stats(&state).await),
+        Command::Gaps => {
+            let gaps = admin::gaps(&state, &engine).await;
+            format::split(&gaps, format::MAX_MESSAGE)
+                .into_iter()
+                .map(|t| Outgoing {
+                    text: t,
                     keyboard: None,
-                },
-                &update,
-            )
-            .await?;
+                })
+                .collect()
         }
-        Command::Ask(question) => answer(&bot, &msg, &question, &state, &update).await?,
-        Command::About => {
-            let text = about(&engine, &state);
-            send(
-                &bot,
-                &msg,
-                Outgoing {
-                    text,
-                    keyboard: None,
-                },
-                &update,
-            )
-            .await?;
-        }
+        Command::Reload => text(admin::reload(&state)),
+    };
+    for part in parts {
+        send(&bot, &msg, part, &update).await?;
     }
     Ok(())
 }
@@ -181,7 +163,8 @@ pub async fn on_non_text(
         },
         &update,
     )
-    .await
+    .await?;
+    Ok(())
 }
 
 /// A button press: open an entry or a page of topics. Every callback query is answered.
@@ -236,6 +219,19 @@ pub async fn on_callback(
                 )
                 .await
                 .with_context(|| context(&update))?;
+            }
+        }
+        (Some(Action::Vote(up, hash)), Some((chat, message))) => {
+            notice = Some(state.settings.texts.feedback_thanks.as_str());
+            if let Some(n) = callback::find_entry(&engine, hash) {
+                let question = if up {
+                    None
+                } else {
+                    state.recall(chat.0, message.0)
+                };
+                let entry = engine.entry(n).id.clone();
+                tracing::info!(update_id = update.id.0, vote = if up { "up" } else { "down" }, entry = %entry, "feedback");
+                admin::vote(&state, query.from.id, entry, up, question).await;
             }
         }
         (Some(_), None) => notice = Some("Open a chat with me to read this topic."),
@@ -334,14 +330,32 @@ async fn answer(
         "answer"
     );
     tracing::trace!(update_id = update.id.0, question, "question text");
+    let mut last = None;
     for part in format::reply(&engine, &state.settings.texts, &reply) {
-        send(bot, msg, part, update).await?;
+        last = Some(send(bot, msg, part, update).await?);
     }
+    if let Some(sent) = last.filter(|_| reply.outcome == Outcome::Answered) {
+        state.remember(msg.chat.id.0, sent.0, question);
+    }
+    let store = Arc::clone(&state.store);
+    let outcome = reply.outcome.as_str();
+    let entry = best.map(|b| b.0.to_string());
+    let declined = (reply.outcome == Outcome::Declined && !reply.query.is_empty())
+        .then(|| question.to_string());
+    let _ = tokio::task::spawn_blocking(move || {
+        store.record_question(outcome, entry.as_deref(), declined.as_deref())
+    })
+    .await;
     Ok(())
 }
 
 /// Sends one message in the chat of `msg`; in groups and channels it quotes `msg`.
-async fn send(bot: &FaqBot, msg: &Message, part: Outgoing, update: &Update) -> HandlerResult {
+async fn send(
+    bot: &FaqBot,
+    msg: &Message,
+    part: Outgoing,
+    update: &Update,
+) -> anyhow::Result<MessageId> {
     let quote = (!msg.chat.is_private()).then_some(msg.id);
     send_to(bot, msg.chat.id, quote, part)
         .await
@@ -353,7 +367,7 @@ async fn send_to(
     chat: ChatId,
     quote: Option<MessageId>,
     part: Outgoing,
-) -> anyhow::Result<()> {
+) -> anyhow::Result<MessageId> {
     let mut request = bot
         .send_message(chat, part.text)
         .parse_mode(ParseMode::Html)
@@ -364,8 +378,7 @@ async fn send_to(
     if let Some(keyboard) = part.keyboard {
         request = request.reply_markup::<InlineKeyboardMarkup>(keyboard);
     }
-    request.await?;
-    Ok(())
+    Ok(request.await?.id)
 }
 
 fn no_preview() -> LinkPreviewOptions {

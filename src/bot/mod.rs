@@ -1,13 +1,15 @@
 //! The Telegram front end: long polling with teloxide, the same engine as the terminal, and a graceful stop.
 
+pub mod admin;
 pub mod callback;
 pub mod command;
 pub mod format;
 pub mod handlers;
 pub mod schema;
 
+use std::collections::VecDeque;
 use std::future::Future;
-use std::sync::{Arc, RwLock};
+use std::sync::{Arc, Mutex, RwLock};
 use std::time::Duration;
 
 use anyhow::{Context, bail};
@@ -21,25 +23,54 @@ use tokio::sync::watch;
 
 use crate::config::Settings;
 use crate::engine::Engine;
+use crate::store::Store;
 
 /// The bot as handlers see it: requests go through Throttle, which keeps to Telegram's rate limits and
 /// waits out a 429's retry_after before sending again.
 pub type FaqBot = Throttle<Bot>;
 
-/// What the handlers share: the engine (swapped whole on reload) and the settings.
+/// What the handlers share: the engine (swapped whole on reload), the settings and the database.
 pub struct State {
     engine: RwLock<Arc<Engine>>,
     /// The configuration the bot was started with.
     pub settings: Settings,
+    /// Feedback and knowledge gaps.
+    pub store: Arc<Store>,
+    recent: Mutex<VecDeque<((i64, i32), String)>>,
 }
 
+/// How many recent answers remember their question, for a 👎 (in memory only).
+const RECENT_ANSWERS: usize = 1000;
+
 impl State {
-    /// Shares `engine` and `settings` with the handlers.
+    /// Shares `engine` and `settings` with the handlers, and opens the database they name.
     pub fn new(engine: Engine, settings: Settings) -> State {
+        let store = Store::open(&settings.database.path, settings.database.keep_days);
         State {
             engine: RwLock::new(Arc::new(engine)),
             settings,
+            store: Arc::new(store),
+            recent: Mutex::new(VecDeque::new()),
         }
+    }
+
+    /// Remembers which question the message `message` in `chat` answered.
+    pub fn remember(&self, chat: i64, message: i32, question: &str) {
+        let mut recent = self.recent.lock().unwrap_or_else(|p| p.into_inner());
+        if recent.len() == RECENT_ANSWERS {
+            recent.pop_front();
+        }
+        recent.push_back(((chat, message), question.to_string()));
+    }
+
+    /// The question that the message `message` in `chat` answered, if still remembered.
+    pub fn recall(&self, chat: i64, message: i32) -> Option<String> {
+        let recent = self.recent.lock().unwrap_or_else(|p| p.into_inner());
+        recent
+            .iter()
+            .rev()
+            .find(|(key, _)| *key == (chat, message))
+            .map(|(_, q)| q.clone())
     }
 
     /// The engine as it is now; a reload does not disturb answers already being written.

@@ -1,4 +1,5 @@
 //! Shared test helpers; each test binary uses a part of them.
 #![allow(dead_code)]
 
+pub mod bot;
 pub mod fake_telegram;

@@ -1,0 +1,124 @@
+//! Privacy, feedback and admin commands: /privacy, /forget, 👍/👎, /stats, /gaps and /reload.
+
+use std::sync::Arc;
+
+use teloxide::types::{Message, UserId};
+
+use crate::bot::State;
+use crate::engine::Engine;
+use crate::render::Markup;
+use crate::report;
+
+/// How many gaps /gaps lists.
+const GAPS_SHOWN: usize = 10;
+
+/// Whether the sender of `msg` is in `telegram.admins`.
+pub fn is_admin(state: &State, msg: &Message) -> bool {
+    let admins = &state.settings.telegram.admins;
+    msg.from.as_ref().is_some_and(|u| {
+        admins
+            .iter()
+            .any(|&a| u64::try_from(a).ok() == Some(u.id.0))
+    })
+}
+
+/// The /privacy text.
+pub fn privacy(state: &State) -> String {
+    let text = state
+        .settings
+        .texts
+        .privacy
+        .replace("{days}", &state.settings.database.keep_days.to_string());
+    Markup::Html.escape(&text)
+}
+
+/// /forget: deletes the sender's votes.
+pub async fn forget(state: &Arc<State>, user: Option<UserId>) -> String {
+    let Some(user) = user else {
+        return Markup::Html.escape(&state.settings.texts.forgotten.replace("{count}", "0"));
+    };
+    let id = user.0 as i64;
+    let store = Arc::clone(&state.store);
+    let count = tokio::task::spawn_blocking(move || store.forget(id))
+        .await
+        .ok()
+        .flatten();
+    match count {
+        Some(count) => Markup::Html.escape(
+            &state
+                .settings
+                .texts
+                .forgotten
+                .replace("{count}", &count.to_string()),
+        ),
+        None => "Sorry, I could not reach my database just now. Please try /forget again later."
+            .to_string(),
+    }
+}
+
+/// Records a 👍 or 👎; a 👎 keeps the question's text (if still in memory) as a gap.
+pub async fn vote(
+    state: &Arc<State>,
+    user: UserId,
+    entry: String,
+    up: bool,
+    question: Option<String>,
+) {
+    let store = Arc::clone(&state.store);
+    let id = user.0 as i64;
+    let _ =
+        tokio::task::spawn_blocking(move || store.vote(id, &entry, up, question.as_deref())).await;
+}
+
+/// /stats.
+pub async fn stats(state: &Arc<State>) -> String {
+    let store = Arc::clone(&state.store);
+    match tokio::task::spawn_blocking(move || store.stats())
+        .await
+        .ok()
+        .flatten()
+    {
+        Some(stats) => report::stats(&stats, Markup::Html),
+        None => unavailable(state),
+    }
+}
+
+/// /gaps, each with its closest entry.
+pub async fn gaps(state: &Arc<State>, engine: &Engine) -> String {
+    let store = Arc::clone(&state.store);
+    match tokio::task::spawn_blocking(move || store.gaps(GAPS_SHOWN))
+        .await
+        .ok()
+        .flatten()
+    {
+        Some(gaps) => report::gaps(&report::with_closest(engine, gaps), Markup::Html),
+        None => unavailable(state),
+    }
+}
+
+/// /reload: a FAQ that does not load keeps the old one running.
+pub fn reload(state: &State) -> String {
+    match state.engine().reload() {
+        Ok(engine) => {
+            let entries = engine.faq().entries.len();
+            let warnings = engine.faq().warnings.len();
+            state.replace_engine(engine);
+            tracing::info!(entries, warnings, "FAQ reloaded");
+            format!("Reloaded: {entries} entries, {warnings} warning(s).")
+        }
+        Err(err) => {
+            tracing::warn!("reload failed; the old FAQ stays: {err}");
+            format!(
+                "The FAQ did not reload; the old one keeps running.\n\n{}",
+                Markup::Html.escape(&err.to_string())
+            )
+        }
+    }
+}
+
+fn unavailable(state: &State) -> String {
+    format!(
+        "The database cannot be read just now ({} failure(s) since start); see the log.",
+        state.store.failures()
+    )
+}

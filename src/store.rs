@@ -1,0 +1,439 @@
+//! The database: feedback votes, per-outcome counts and the questions the FAQ could not answer, in an
+//! embedded SQLite file. It holds no raw user or chat ids and no names; votes are keyed by a salted hash of
+//! the user id so that `/forget` can delete them. A database that cannot be used never stops the bot: each
+//! failure is logged and counted, and the next operation tries again.
+
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use rusqlite::{Connection, OptionalExtension, params};
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+/// A database error, with what was being done.
+#[derive(Debug, thiserror::Error)]
+#[error("database {path}: {action}: {source}")]
+pub struct StoreError {
+    path: String,
+    action: &'static str,
+    #[source]
+    source: rusqlite::Error,
+}
+
+/// Why a question's text was kept.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GapReason {
+    /// The bot declined it.
+    Declined,
+    /// Someone voted 👎 on its answer.
+    Downvoted,
+}
+
+impl GapReason {
+    fn as_str(self) -> &'static str {
+        match self {
+            GapReason::Declined => "declined",
+            GapReason::Downvoted => "downvoted",
+        }
+    }
+}
+
+/// Counts over all questions asked.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Stats {
+    /// Questions asked.
+    pub questions: u64,
+    /// Questions per outcome ("answered", "suggested", "declined", "chitchat").
+    pub outcomes: Vec<(String, u64)>,
+    /// The most answered entries: (entry id, answers).
+    pub top_entries: Vec<(String, u64)>,
+    /// Votes per entry: (entry id, 👍, 👎).
+    pub votes: Vec<(String, u64, u64)>,
+    /// Question texts kept as knowledge gaps.
+    pub gaps: u64,
+    /// Database operations that failed since the start.
+    pub failures: u64,
+}
+
+/// A question the FAQ could not answer, with how often it (or a near-duplicate) was asked.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Gap {
+    /// The question as first asked.
+    pub text: String,
+    /// How many times it and its near-duplicates were asked.
+    pub count: u64,
+    /// Why it was kept: declined, downvoted, or both.
+    pub reasons: Vec<String>,
+}
+
+/// The schema, one migration per version; `PRAGMA user_version` says how many have run.
+const MIGRATIONS: &[&str] = &[
+    "CREATE TABLE meta (key TEXT PRIMARY KEY, value BLOB NOT NULL);
+     CREATE TABLE questions (id INTEGER PRIMARY KEY, at INTEGER NOT NULL, outcome TEXT NOT NULL, entry TEXT);
+     CREATE TABLE gaps (id INTEGER PRIMARY KEY, at INTEGER NOT NULL, text TEXT NOT NULL, reason TEXT NOT NULL);
+     CREATE INDEX gaps_at ON gaps (at);
+     CREATE TABLE votes (user TEXT NOT NULL, entry TEXT NOT NULL, up INTEGER NOT NULL, at INTEGER NOT NULL,
+                         PRIMARY KEY (user, entry));",
+];
+
+/// How long a write waits for a lock held by another process before it fails.
+const BUSY_TIMEOUT: Duration = Duration::from_millis(250);
+
+/// The feedback database.
+pub struct Store {
+    path: PathBuf,
+    keep_days: u32,
+    conn: Mutex<Option<Connection>>,
+    failures: AtomicU64,
+}
+
+impl Store {
+    /// Opens (or creates) the database at `path`, keeping question texts `keep_days` days. When it cannot
+    /// be opened now, the failure is logged and counted and each later operation tries again.
+    pub fn open(path: &Path, keep_days: u32) -> Store {
+        let store = Store {
+            path: path.to_path_buf(),
+            keep_days,
+            conn: Mutex::new(None),
+            failures: AtomicU64::new(0),
+        };
+        store.run("opening", |_| Ok(()));
+        store.run("purging old questions", |conn| {
+            purge(conn, keep_days, now()).map(|_| ())
+        });
+        store
+    }
+
+    /// Database operations that failed so far.
+    pub fn failures(&self) -> u64 {
+        self.failures.load(Ordering::Relaxed)
+    }
+
+    /// Counts a question by outcome and entry; keeps the text of a declined one as a gap.
+    pub fn record_question(&self, outcome: &str, entry: Option<&str>, declined_text: Option<&str>) {
+        let keep_days = self.keep_days;
+        self.run("recording a question", |conn| {
+            let at = now();
+            conn.execute(
+                "INSERT INTO questions (at, outcome, entry) VALUES (?1, ?2, ?3)",
+                params![at, outcome, entry],
+            )?;
+            if let Some(text) = declined_text {
+                insert_gap(conn, text, GapReason::Declined, at)?;
+                purge(conn, keep_days, at)?;
+            }
+            Ok(())
+        });
+    }
+
+    /// Records a 👍 or 👎 from `user` (a Telegram user id, stored only as a salted hash) on `entry`; a 👎
+    /// keeps the question's text as a gap. A second vote by the same user on the same entry replaces the
+    /// first.
+    pub fn vote(&self, user: i64, entry: &str, up: bool, question: Option<&str>) -> bool {
+        self.run("recording a vote", |conn| {
+            let at = now();
+            let key = user_key(conn, user)?;
+            conn.execute(
+                "INSERT INTO votes (user, entry, up, at) VALUES (?1, ?2, ?3, ?4)
+                 ON CONFLICT (user, entry) DO UPDATE SET up = excluded.up, at = excluded.at",
+                params![key, entry, up, at],
+            )?;
+            if let (false, Some(text)) = (up, question) {
+                insert_gap(conn, text, GapReason::Downvoted, at)?;
+            }
+            Ok(())
+        })
+        .is_some()
+    }
+
+    /// Deletes everything tied to `user`: their votes. Returns how many records went, or `None` when the
+    /// database could not be used.
+    pub fn forget(&self, user: i64) -> Option<usize> {
+        self.run("forgetting a user", |conn| {
+            let key = user_key(conn, user)?;
+            conn.execute("DELETE FROM votes WHERE user = ?1", params![key])
+        })
+    }
+
+    /// Deletes question texts older than the keeping period, as of `now` (seconds since 1970).
+    pub fn purge_at(&self, now: i64) -> Option<usize> {
+        let keep_days = self.keep_days;
+        self.run("purging old questions", |conn| purge(conn, keep_days, now))
+    }
+
+    /// Stores a gap at a given time (for imports and tests of the purge).
+    pub fn insert_gap_at(&self, text: &str, reason: GapReason, at: i64) -> bool {
+        self.run("recording a question", |conn| {
+            insert_gap(conn, text, reason, at)
+        })
+        .is_some()
+    }
+
+    /// The statistics; `None` when the database could not be used.
+    pub fn stats(&self) -> Option<Stats> {
+        let mut stats = self.run("reading statistics", |conn| {
+            let questions: i64 = conn.query_row("SELECT count(*) FROM questions", [], |r| r.get(0))?;
+            let outcomes = pairs(conn, "SELECT outcome, count(*) FROM questions GROUP BY outcome ORDER BY 2 DESC")?;
+            let top_entries = pairs(
+                conn,
+                "SELECT entry, count(*) FROM questions WHERE outcome = 'answered' AND entry IS NOT NULL
+                 GROUP BY entry ORDER BY 2 DESC, 1 LIMIT 10",
+            )?;
+            let mut statement = conn.prepare(
+                "SELECT entry, sum(up), sum(1 - up) FROM votes GROUP BY entry ORDER BY 2 + 3 DESC, 1",
+            )?;
+            let votes = statement
+                .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)? as u64, r.get::<_, i64>(2)? as u64)))?
+                .collect::<Result<Vec<_>, _>>()?;
+            let gaps: i64 = conn.query_row("SELECT count(*) FROM gaps", [], |r| r.get(0))?;
+            Ok(Stats {
+                questions: questions as u64,
+                outcomes,
+                top_entries,
+                votes,
+                gaps: gaps as u64,
+                failures: 0,
+            })
+        })?;
+        stats.failures = self.failures();
+        Some(stats)
+    }
+
+    /// The most frequent unanswered questions, near-duplicates grouped; `None` when the database could not
+    /// be used.
+    pub fn gaps(&self, limit: usize) -> Option<Vec<Gap>> {
+        let rows = self.run("reading gaps", |conn| {
+            let mut statement = conn.prepare("SELECT text, reason FROM gaps ORDER BY at")?;
+            statement
+                .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?
+                .collect::<Result<Vec<_>, _>>()
+        })?;
+        Some(group_gaps(rows, limit))
+    }
+
+    /// Runs `op` on the connection, opening it first if needed; a failure is logged and counted.
+    fn run<T>(
+        &self,
+        action: &'static str,
+        op: impl FnOnce(&Connection) -> rusqlite::Result<T>,
+    ) -> Option<T> {
+        let mut slot = match self.conn.lock() {
+            Ok(slot) => slot,
+            Err(poisoned) => poisoned.into_inner(),
+        };
+        if slot.is_none() {
+            match open(&self.path) {
+                Ok(conn) => *slot = Some(conn),
+                Err(source) => {
+                    self.fail(action, source);
+                    return None;
+                }
+            }
+        }
+        let conn = slot.as_ref()?;
+        match op(conn) {
+            Ok(value) => Some(value),
+            Err(source) => {
+                // A connection to a corrupt or vanished file stays broken: open afresh next time.
+                if matches!(source, rusqlite::Error::SqliteFailure(ref e, _) if e.code != rusqlite::ErrorCode::DatabaseBusy)
+                {
+                    *slot = None;
+                }
+                self.fail(action, source);
+                None
+            }
+        }
+    }
+
+    fn fail(&self, action: &'static str, source: rusqlite::Error) {
+        self.failures.fetch_add(1, Ordering::Relaxed);
+        let err = StoreError {
+            path: self.path.display().to_string(),
+            action,
+            source,
+        };
+        tracing::warn!(failures = self.failures(), "{err}");
+    }
+}
+
+fn open(path: &Path) -> rusqlite::Result<Connection> {
+    let conn = Connection::open(path)?;
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    conn.pragma_update(None, "journal_mode", "WAL")?;
+    migrate(&conn)?;
+    Ok(conn)
+}
+
+/// Brings the schema up to date, one transaction per migration.
+fn migrate(conn: &Connection) -> rusqlite::Result<()> {
+    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    for (n, sql) in MIGRATIONS.iter().enumerate().skip(version.max(0) as usize) {
+        conn.execute_batch(&format!(
+            "BEGIN; {sql}; PRAGMA user_version = {}; COMMIT;",
+            n + 1
+        ))?;
+    }
+    Ok(())
+}
+
+fn now() -> i64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64)
+}
+
+fn purge(conn: &Connection, keep_days: u32, now: i64) -> rusqlite::Result<usize> {
+    let cutoff = now - i64::from(keep_days) * 86_400;
+    conn.execute("DELETE FROM gaps WHERE at < ?1", params![cutoff])
+}
+
+/// Question texts are kept at most this long (characters): enough to read, not a diary.
+const MAX_GAP_CHARS: usize = 300;
+
+fn insert_gap(conn: &Connection, text: &str, reason: GapReason, at: i64) -> rusqlite::Result<()> {
+    let text: String = text.trim().chars().take(MAX_GAP_CHARS).collect();
+    if !text.is_empty() {
+        conn.execute(
+            "INSERT INTO gaps (at, text, reason) VALUES (?1, ?2, ?3)",
+            params![at, text, reason.as_str()],
+        )?;
+    }
+    Ok(())
+}
+
+fn pairs(conn: &Connection, sql: &str) -> rusqlite::Result<Vec<(String, u64)>> {
+    let mut statement = conn.prepare(sql)?;
+    statement
+        .query_map([], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)? as u64))
+        })?
+        .collect()
+}
+
+/// The salted hash that stands for a user in the votes table; the salt is made once per database.
+fn user_key(conn: &Connection, user: i64) -> rusqlite::Result<String> {
+    let salt: Option<Vec<u8>> = conn
+        .query_row("SELECT value FROM meta WHERE key = 'salt'", [], |r| {
+            r.get(0)
+        })
+        .optional()?;
+    let salt = match salt {
+        Some(salt) => salt,
+        None => {
+            let salt = random_salt();
+            conn.execute(
+                "INSERT OR IGNORE INTO meta (key, value) VALUES ('salt', ?1)",
+                params![salt],
+            )?;
+            conn.query_row("SELECT value FROM meta WHERE key = 'salt'", [], |r| {
+                r.get(0)
+            })?
+        }
+    };
+    let mut hasher = Sha256::new();
+    hasher.update(&salt);
+    hasher.update(user.to_le_bytes());
+    Ok(hasher
+        .finalize()
+        .iter()
+        .take(16)
+        .map(|b| format!("{b:02x}"))
+        .collect())
+}
+
+/// 16 random bytes from the standard library's randomly keyed hasher (seeded by the operating system).
+fn random_salt() -> Vec<u8> {
+    use std::hash::{BuildHasher, Hasher};
+    let mut salt = Vec::with_capacity(16);
+    for i in 0..2u8 {
+        let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
+        hasher.write_u8(i);
+        hasher.write_u128(
+            SystemTime::now()
+                .duration_since(UNIX_EPOCH)
+                .map_or(0, |d| d.as_nanos()),
+        );
+        salt.extend_from_slice(&hasher.finish().to_le_bytes());
+    }
+    salt
+}
+
+/// Groups near-duplicate questions (same words once folded, stemmed and sorted, or nearly the same text),
+/// most frequent first.
+fn group_gaps(rows: Vec<(String, String)>, limit: usize) -> Vec<Gap> {
+    let mut groups: Vec<(String, Gap)> = Vec::new();
+    for (text, reason) in rows {
+        let key = gap_key(&text);
+        let found = groups.iter_mut().find(|(k, _)| {
+            *k == key || strsim::normalized_damerau_levenshtein(k, &key) >= NEAR_DUPLICATE
+        });
+        match found {
+            Some((_, gap)) => {
+                gap.count += 1;
+                if !gap.reasons.contains(&reason) {
+                    gap.reasons.push(reason);
+                }
+            }
+            None => groups.push((
+                key,
+                Gap {
+                    text,
+                    count: 1,
+                    reasons: vec![reason],
+                },
+            )),
+        }
+    }
+    let mut gaps: Vec<Gap> = groups.into_iter().map(|(_, g)| g).collect();
+    gaps.sort_by_key(|g| std::cmp::Reverse(g.count));
+    gaps.truncate(limit);
+    gaps
+}
+
+/// Two questions whose keys are this similar count as one.
+const NEAR_DUPLICATE: f64 = 0.85;
+
+fn gap_key(text: &str) -> String {
+    let mut words: Vec<String> = crate::normalize::tokens(text)
+        .into_iter()
+        .filter(|t| !t.stop)
+        .map(|t| t.stem)
+        .collect();
+    words.sort();
+    words.dedup();
+    words.join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn near_duplicates_group_together() {
+        let rows = vec![
+            (
+                "How do I book a flight?".to_string(),
+                "declined".to_string(),
+            ),
+            ("how do i book flights".to_string(), "declined".to_string()),
+            ("what about parking".to_string(), "downvoted".to_string()),
+        ];
+        let gaps = group_gaps(rows, 10);
+        assert_eq!(gaps[0].count, 2);
+        assert_eq!(gaps[0].text, "How do I book a flight?");
+        assert_eq!(gaps[1].reasons, ["downvoted"]);
+    }
+
+    #[test]
+    fn migrations_run_once() {
+        let conn = Connection::open_in_memory().unwrap();
+        migrate(&conn).unwrap();
+        migrate(&conn).unwrap();
+        let version: i64 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(version, MIGRATIONS.len() as i64);
+    }
+}
