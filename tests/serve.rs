@@ -38,7 +38,9 @@ async fn output_of(mut child: Child) -> (Option<i32>, String) {
 #[tokio::test(flavor = "multi_thread")]
 async fn sigterm_stops_the_bot_cleanly_and_the_log_keeps_secrets() {
     let fake = FakeTelegram::start().await;
+    let dir = tempfile::tempdir().unwrap();
     let child = faqbot(&[])
+        .env("FAQBOT_DATABASE__PATH", dir.path().join("bot.db"))
         .env("TELOXIDE_TOKEN", TOKEN)
         .env("TELOXIDE_API_URL", &fake.url)
         .env("FAQBOT_LOG__LEVEL", "info")
