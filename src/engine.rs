@@ -10,7 +10,8 @@ use crate::config::{FaqSettings, Matching};
 use crate::diagnostic::Diagnostic;
 use crate::faq::{Entry, Faq, LoadError};
 use crate::index::Index;
-use crate::matcher::{self, Hit, Query};
+use crate::matcher::{self, Hit};
+use crate::query::{self, Query};
 use crate::safety::{Alert, Safety};
 
 /// What the engine decided to do with a message.
@@ -134,7 +135,7 @@ impl Engine {
     /// Decides what to reply to `text`.
     pub fn ask(&self, text: &str) -> Reply {
         let m = &self.matching;
-        let query = matcher::analyse(&self.index, text, &m.weights);
+        let query = query::analyse(&self.index, text, &m.weights);
         let mut reply = Reply {
             outcome: Outcome::Declined,
             best: None,
@@ -150,7 +151,7 @@ impl Engine {
             reply.chitchat = Some(kind);
             return reply;
         }
-        let mut hits = matcher::search(&self.index, &reply.query, &m.weights);
+        let mut hits = matcher::search(&self.index, &reply.query, &m.weights, m.suggest_threshold);
         hits.truncate(EXPLAIN_HITS.max(m.max_suggestions).max(m.max_related + 1));
         let candidates: Vec<Candidate> = hits
             .iter()

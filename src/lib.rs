@@ -1,7 +1,7 @@
 //! faqbot: answers questions about CAR T-cell therapy from an FAQ built out of documents.
 //!
 //! The data flow, one module each: documents ([`document`]) → FAQ entries ([`faq`], with [`questions`] and
-//! [`synonyms`]) → [`index`] → [`matcher`] → [`engine`] decision → [`render`]ed reply. Text goes through
+//! [`synonyms`]) → [`index`] → [`query`] → [`matcher`] → [`engine`] decision → [`render`]ed reply. Text goes through
 //! [`normalize`] on both sides; [`fuzzy`] corrects typos.
 
 pub mod bot;
@@ -20,6 +20,7 @@ pub mod index;
 pub mod logging;
 pub mod matcher;
 pub mod normalize;
+pub mod query;
 pub mod questions;
 pub mod render;
 pub mod report;

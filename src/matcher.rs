@@ -10,8 +10,8 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use serde::Deserialize;
 
-use crate::index::{Field, Index, TermId, question_term};
-use crate::normalize::{self, Token};
+use crate::index::{Field, Index, TermId};
+use crate::query::{Query, Slot, Variant};
 
 /// The knobs of the scorer, from `[matching]` in the configuration.
 #[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
@@ -51,81 +51,6 @@ impl Default for Weights {
     }
 }
 
-/// How a variant of a query word was found.
-#[derive(Debug, Clone, PartialEq)]
-pub enum How {
-    /// The word as typed (or another form of it).
-    Word,
-    /// A typo corrected to a vocabulary word.
-    Typo {
-        /// The vocabulary word.
-        to: String,
-        /// Edits made.
-        cost: u32,
-    },
-    /// A synonym group.
-    Synonym {
-        /// The group's name.
-        group: String,
-    },
-    /// Two words written as one ("neuro toxicity" → "neurotoxicity").
-    Joined {
-        /// The joined word.
-        word: String,
-    },
-    /// One word written as two ("sideeffects" → "side effects"), or a phrase's words each on their own.
-    Parts,
-}
-
-/// One way a query slot can be found in an entry: all its terms, with a quality below 1 for inexact ways.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Variant {
-    /// Terms that must all be in the entry.
-    pub terms: Vec<TermId>,
-    /// How good a match this is (1 = as typed).
-    pub quality: f32,
-    /// How it was found, for `--explain`.
-    pub how: How,
-}
-
-/// One meaningful unit of the question: a word, a compound, or a synonym phrase.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Slot {
-    /// The user's words it stands for (folded).
-    pub text: String,
-    /// Written like a name ("Johnathan"): when the FAQ does not know it, it says little about the topic.
-    pub name_like: bool,
-    /// How much it counts.
-    pub weight: f32,
-    /// The ways it can match; none when the FAQ does not know it.
-    pub variants: Vec<Variant>,
-}
-
-/// A question analysed against an index.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct Query {
-    /// The folded words of the question, stop words included.
-    pub tokens: Vec<Token>,
-    /// The meaningful units.
-    pub slots: Vec<Slot>,
-}
-
-impl Query {
-    /// Whether the question has nothing to search for.
-    pub fn is_empty(&self) -> bool {
-        self.slots.is_empty()
-    }
-
-    /// Every term any slot can match.
-    fn terms(&self) -> HashSet<TermId> {
-        self.slots
-            .iter()
-            .flat_map(|s| s.variants.iter())
-            .flat_map(|v| v.terms.iter().copied())
-            .collect()
-    }
-}
-
 /// One scored entry.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Hit {
@@ -141,290 +66,144 @@ pub struct Hit {
     pub matched: Vec<Option<(f32, Field)>>,
 }
 
-/// Analyses a question: corrects typos, finds compounds and synonyms, and weighs each slot.
-pub fn analyse(index: &Index, text: &str, weights: &Weights) -> Query {
-    let tokens = normalize::tokens(text);
-    let mut resolved: Vec<Resolved> = tokens.iter().map(|t| resolve(index, t, weights)).collect();
-    let mut corrected = tokens.clone();
-    for (token, r) in corrected.iter_mut().zip(&resolved) {
-        if let Some((word, _)) = &r.typo {
-            token.stem = normalize::stem_word(word);
-        }
+/// Scores the entries that can reach `floor`, best first.
+///
+/// Slots too light to lift an entry to `floor` on their own (MaxScore's non-essential terms: their weights
+/// add up to less than `floor` of the question's) do not bring candidates; they only add to the entries the
+/// heavier slots found, looked up by binary search. So a common word costs little however many entries hold
+/// it, and every entry scoring `floor` or more is scored exactly as `search_exhaustive` scores it.
+pub fn search(index: &Index, query: &Query, weights: &Weights, floor: f32) -> Vec<Hit> {
+    let total: f32 = query.slots.iter().map(|s| s.weight).sum();
+    if total <= 0.0 {
+        return Vec::new();
     }
-    let mut used = vec![false; tokens.len()];
-    let mut slots = Vec::new();
-
-    // Multi-word synonym phrases first, longest first: "cytokine release syndrome" is one idea.
-    let hits = index.synonyms().find(&corrected);
-    let mut phrases: Vec<_> = hits.iter().filter(|h| h.len > 1).collect();
-    phrases.sort_by_key(|h| std::cmp::Reverse(h.len));
-    for hit in phrases {
-        let span = hit.start..hit.start + hit.len;
-        if used[span.clone()].iter().any(|&u| u) {
-            continue;
+    let mut order: Vec<usize> = (0..query.slots.len()).collect();
+    order.sort_by(|&a, &b| query.slots[a].weight.total_cmp(&query.slots[b].weight));
+    let mut light = 0.0;
+    let mut essential = vec![true; query.slots.len()];
+    for &s in &order {
+        light += query.slots[s].weight;
+        if light >= floor * total {
+            break;
         }
-        let group = index.synonyms().groups()[hit.group].name.clone();
-        let mut variants = Vec::new();
-        if let Some(term) = index.term(&index.synonyms().concept(hit.group)) {
-            variants.push(Variant {
-                terms: vec![term],
-                quality: 1.0,
-                how: How::Synonym { group },
-            });
-        }
-        let parts: Vec<TermId> = span
-            .clone()
-            .filter(|&i| !tokens[i].stop)
-            .filter_map(|i| resolved[i].term)
-            .collect();
-        if !parts.is_empty() {
-            variants.push(Variant {
-                terms: parts,
-                quality: weights.synonym,
-                how: How::Parts,
-            });
-        }
-        let text = tokens[span.clone()]
-            .iter()
-            .map(|t| t.word.as_str())
-            .collect::<Vec<_>>()
-            .join(" ");
-        span.for_each(|i| used[i] = true);
-        slots.push(Slot {
-            text,
-            name_like: false,
-            weight: 0.0,
-            variants,
-        });
+        essential[s] = false;
     }
-
-    // Two words that the FAQ writes as one.
-    for i in 0..tokens.len().saturating_sub(1) {
-        if used[i] || used[i + 1] || tokens[i].stop || tokens[i + 1].stop {
-            continue;
-        }
-        let joined = format!("{}{}", tokens[i].word, tokens[i + 1].word);
-        let Some(term) = index.word(&joined).filter(|&t| index.df(t) > 0) else {
-            continue;
-        };
-        let mut variants = vec![Variant {
-            terms: vec![term],
-            quality: 1.0,
-            how: How::Joined {
-                word: joined.clone(),
-            },
-        }];
-        if let (Some(a), Some(b)) = (resolved[i].term, resolved[i + 1].term) {
-            variants.push(Variant {
-                terms: vec![a, b],
-                quality: 1.0,
-                how: How::Parts,
-            });
-        }
-        used[i] = true;
-        used[i + 1] = true;
-        slots.push(Slot {
-            text: format!("{} {}", tokens[i].word, tokens[i + 1].word),
-            name_like: false,
-            weight: 0.0,
-            variants,
-        });
-    }
-
-    // The remaining words, each with its own synonyms.
-    for (i, token) in tokens.iter().enumerate() {
-        if used[i] || token.stop {
-            continue;
-        }
-        let mut variants = std::mem::take(&mut resolved[i].variants);
-        for hit in hits.iter().filter(|h| h.len == 1 && h.start == i) {
-            if let Some(term) = index.term(&index.synonyms().concept(hit.group)) {
-                let group = index.synonyms().groups()[hit.group].name.clone();
-                variants.push(Variant {
-                    terms: vec![term],
-                    quality: weights.synonym,
-                    how: How::Synonym { group },
-                });
-            }
-        }
-        slots.push(Slot {
-            text: token.word.clone(),
-            name_like: token.name_like,
-            weight: 0.0,
-            variants,
-        });
-    }
-
-    // Question words, matched only against headings, and only beside words with a topic.
-    let topical = !slots.is_empty();
-    for (i, token) in tokens.iter().enumerate() {
-        if !topical || used[i] || !token.stop || !normalize::is_question_word(&token.word) {
-            continue;
-        }
-        let Some(term) = index.term(&question_term(&token.word)) else {
-            continue;
-        };
-        slots.push(Slot {
-            text: token.word.clone(),
-            name_like: false,
-            weight: weights.question_word * index.rarest_idf(),
-            variants: vec![Variant {
-                terms: vec![term],
-                quality: 1.0,
-                how: How::Word,
-            }],
-        });
-    }
-
-    for slot in &mut slots {
-        if slot.weight > 0.0 {
-            continue;
-        }
-        let mut unknown = unknown_weight(index, weights, &slot.text);
-        if slot.name_like {
-            // "my husband Johnathan has a fever": the name is not what is asked about.
-            unknown *= NAME_WEIGHT;
-        }
-        slot.variants
-            .retain(|v| v.terms.iter().all(|&t| index.df(t) > 0));
-        slot.weight = slot
-            .variants
-            .iter()
-            .flat_map(|v| v.terms.iter())
-            .map(|&t| index.idf(t))
-            .fold(None, |best: Option<f32>, w| {
-                Some(best.map_or(w, |b| b.max(w)))
-            })
-            .unwrap_or(unknown);
-    }
-    Query { tokens, slots }
-}
-
-/// How much an unknown word written like a name counts, as a share of an unknown word's weight.
-const NAME_WEIGHT: f32 = 0.25;
-
-/// The weight of a word the FAQ does not know. Longer words are rarer in any text (Zipf's law of
-/// abbreviation), so an unknown "ibuprofen" says more about the question than an unknown "body".
-fn unknown_weight(index: &Index, weights: &Weights, word: &str) -> f32 {
-    let length = (word.chars().count() as f32 / 6.0).clamp(0.5, 1.5);
-    weights.unknown_word * index.rarest_idf() * length
-}
-
-/// What one token of the question turned out to be.
-struct Resolved {
-    term: Option<TermId>,
-    typo: Option<(String, u32)>,
-    variants: Vec<Variant>,
-}
-
-fn resolve(index: &Index, token: &Token, weights: &Weights) -> Resolved {
-    let none = Resolved {
-        term: None,
-        typo: None,
-        variants: Vec::new(),
-    };
-    if token.stop {
-        return none;
-    }
-    if let Some(term) = index.known(token) {
-        return Resolved {
-            term: Some(term),
-            variants: vec![Variant {
-                terms: vec![term],
-                quality: 1.0,
-                how: How::Word,
-            }],
-            ..none
-        };
-    }
-    let corrections = index.corrections(&token.word);
-    if let Some(best) = corrections.first() {
-        let cheapest: Vec<_> = corrections
-            .iter()
-            .filter(|c| c.cost == best.cost)
-            .take(3)
-            .collect();
-        let variants = cheapest
-            .iter()
-            .map(|c| Variant {
-                terms: vec![c.term],
-                quality: 1.0 - weights.typo_penalty * c.cost as f32,
-                how: How::Typo {
-                    to: c.word.clone(),
-                    cost: c.cost,
-                },
-            })
-            .collect();
-        return Resolved {
-            term: Some(best.term),
-            typo: Some((best.word.clone(), best.cost)),
-            variants,
-        };
-    }
-    Resolved {
-        variants: split_variant(index, &token.word).into_iter().collect(),
-        ..none
-    }
-}
-
-/// "sideeffects" → the two vocabulary words it is made of.
-fn split_variant(index: &Index, word: &str) -> Option<Variant> {
-    let chars: Vec<char> = word.chars().collect();
-    (2..chars.len().saturating_sub(1)).find_map(|cut| {
-        let head: String = chars[..cut].iter().collect();
-        let tail: String = chars[cut..].iter().collect();
-        let (a, b) = (index.word(&head)?, index.word(&tail)?);
-        (index.df(a) > 0 && index.df(b) > 0).then(|| Variant {
-            terms: vec![a, b],
-            quality: 0.9,
-            how: How::Parts,
-        })
-    })
-}
-
-/// Scores every entry that shares a term with the query; best first.
-pub fn search(index: &Index, query: &Query, weights: &Weights) -> Vec<Hit> {
     let slots = query.slots.len();
-    let mut matched: HashMap<u32, Vec<Option<(f32, Field)>>> = HashMap::default();
-    for (s, slot) in query.slots.iter().enumerate() {
+    let mut rows: HashMap<u32, usize> = HashMap::default();
+    let mut cells: Vec<Option<(f32, Field)>> = Vec::new();
+    for (s, slot) in query
+        .slots
+        .iter()
+        .enumerate()
+        .filter(|(s, _)| essential[*s])
+    {
         for variant in &slot.variants {
             for (entry, field) in variant_entries(index, variant) {
+                let row = *rows.entry(entry).or_insert_with(|| {
+                    cells.extend(std::iter::repeat_n(None, slots));
+                    cells.len() / slots - 1
+                });
                 let quality = variant.quality * field_weight(weights, field);
-                let cell = &mut matched.entry(entry).or_insert_with(|| vec![None; slots])[s];
+                let cell = &mut cells[row * slots + s];
                 if cell.is_none_or(|(q, _)| q < quality) {
                     *cell = Some((quality, field));
                 }
             }
         }
     }
+    let query_terms = query.terms();
+    let mut hits: Vec<Hit> = rows
+        .into_iter()
+        .map(|(entry, row)| {
+            let mut matched = cells[row * slots..(row + 1) * slots].to_vec();
+            for (s, slot) in query
+                .slots
+                .iter()
+                .enumerate()
+                .filter(|(s, _)| !essential[*s])
+            {
+                matched[s] = slot_in_entry(index, weights, slot, entry);
+            }
+            hit(index, query, weights, &query_terms, total, entry, matched)
+        })
+        .collect();
+    sort(&mut hits);
+    hits
+}
+
+/// Scores every entry of the index one by one: the slow, obvious scorer that `search` must agree with.
+pub fn search_exhaustive(index: &Index, query: &Query, weights: &Weights) -> Vec<Hit> {
     let total: f32 = query.slots.iter().map(|s| s.weight).sum();
     if total <= 0.0 {
         return Vec::new();
     }
     let query_terms = query.terms();
-    let mut hits: Vec<Hit> = matched
-        .into_iter()
-        .map(|(entry, matched)| {
-            let covered: f32 = query
+    let mut hits: Vec<Hit> = (0..index.len() as u32)
+        .filter_map(|entry| {
+            let matched: Vec<_> = query
                 .slots
                 .iter()
-                .zip(&matched)
-                .map(|(slot, m)| slot.weight * m.map_or(0.0, |(q, _)| q))
-                .sum();
-            let coverage = covered / total;
-            let fit = title_fit(index, entry, &query_terms);
-            let score = coverage * (1.0 - weights.title_fit + weights.title_fit * fit);
-            Hit {
-                entry,
-                score,
-                coverage,
-                fit,
-                matched,
-            }
+                .map(|slot| slot_in_entry(index, weights, slot, entry))
+                .collect();
+            matched
+                .iter()
+                .any(Option::is_some)
+                .then(|| hit(index, query, weights, &query_terms, total, entry, matched))
         })
         .collect();
-    hits.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.entry.cmp(&b.entry)));
+    sort(&mut hits);
     hits
+}
+
+fn sort(hits: &mut [Hit]) {
+    hits.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.entry.cmp(&b.entry)));
+}
+
+/// How well one slot matches one entry: its best variant found there.
+fn slot_in_entry(
+    index: &Index,
+    weights: &Weights,
+    slot: &Slot,
+    entry: u32,
+) -> Option<(f32, Field)> {
+    slot.variants
+        .iter()
+        .filter_map(|v| {
+            let field = v.terms.iter().try_fold(Field::Title, |weakest, &term| {
+                let list = index.postings(term);
+                let at = list.binary_search_by_key(&entry, |p| p.entry).ok()?;
+                Some(weakest.max(list[at].field))
+            })?;
+            Some((v.quality * field_weight(weights, field), field))
+        })
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+}
+
+fn hit(
+    index: &Index,
+    query: &Query,
+    weights: &Weights,
+    query_terms: &HashSet<TermId>,
+    total: f32,
+    entry: u32,
+    matched: Vec<Option<(f32, Field)>>,
+) -> Hit {
+    let covered: f32 = query
+        .slots
+        .iter()
+        .zip(&matched)
+        .map(|(slot, m)| slot.weight * m.map_or(0.0, |(q, _)| q))
+        .sum();
+    let coverage = covered / total;
+    let fit = title_fit(index, entry, query_terms);
+    let score = coverage * (1.0 - weights.title_fit + weights.title_fit * fit);
+    Hit {
+        entry,
+        score,
+        coverage,
+        fit,
+        matched,
+    }
 }
 
 fn field_weight(weights: &Weights, field: Field) -> f32 {
