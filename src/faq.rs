@@ -281,10 +281,13 @@ impl Loader {
             }
             let wanted = format!("{file_slug}/{}", slug(&section.heading_path.join(" ")));
             let id = ids.claim(wanted, shown, section.line, &mut self.diagnostics);
+            let mut body = section.body;
+            // A FAQ of 100 000 entries is mostly text: keep no spare capacity.
+            body.shrink_to_fit();
             faq.entries.push(Entry {
                 id,
                 title,
-                body: section.body,
+                body,
                 source: shown.to_string(),
                 line: section.line,
                 document: doc.title.clone(),

@@ -3,7 +3,7 @@
 
 use std::hash::{Hash, Hasher};
 
-use rustc_hash::{FxHashMap, FxHasher};
+use rustc_hash::FxHasher;
 
 /// The typo budget for a word of `len` characters (Meilisearch's rule): none below 5, one up to 8, two
 /// from 9.
@@ -24,25 +24,33 @@ const MAX_EDITS: u32 = 2;
 #[derive(Debug, Clone, Default)]
 pub struct Fuzzy {
     words: Vec<String>,
-    /// Hash of a delete → the words that have it. A hash collision only adds a candidate that the
-    /// distance check then drops.
-    deletes: FxHashMap<u64, Vec<u32>>,
+    /// (hash of a delete, word) pairs sorted by hash: compact, and found by binary search. A hash
+    /// collision only adds a candidate that the distance check then drops.
+    deletes: Vec<(u64, u32)>,
 }
 
 impl Fuzzy {
     /// Indexes `words` (each once; later duplicates are ignored by the caller).
     pub fn new<'a>(words: impl IntoIterator<Item = &'a str>) -> Fuzzy {
         let mut fuzzy = Fuzzy::default();
+        let words: Vec<&str> = words.into_iter().collect();
+        let most: usize = words
+            .iter()
+            .map(|w| {
+                let n = w.chars().count().min(PREFIX);
+                1 + n + n * n.saturating_sub(1) / 2
+            })
+            .sum();
+        fuzzy.deletes.reserve_exact(most);
         for word in words {
             let id = fuzzy.words.len() as u32;
             fuzzy.words.push(word.to_string());
-            for key in deletes(word) {
-                let ids = fuzzy.deletes.entry(key).or_default();
-                if ids.last() != Some(&id) {
-                    ids.push(id);
-                }
-            }
+            fuzzy
+                .deletes
+                .extend(deletes(word).into_iter().map(|key| (key, id)));
         }
+        fuzzy.deletes.sort_unstable();
+        fuzzy.deletes.shrink_to_fit();
         fuzzy
     }
 
@@ -60,10 +68,12 @@ impl Fuzzy {
         let mut found: Vec<(u32, u32)> = Vec::new();
         let mut seen: Vec<u32> = Vec::new();
         for key in deletes(word) {
-            let Some(ids) = self.deletes.get(&key) else {
-                continue;
-            };
-            for &id in ids {
+            let from = self.deletes.partition_point(|&(k, _)| k < key);
+            let ids = self.deletes[from..]
+                .iter()
+                .take_while(|&&(k, _)| k == key)
+                .map(|&(_, id)| id);
+            for id in ids {
                 if seen.contains(&id) {
                     continue;
                 }

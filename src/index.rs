@@ -1,8 +1,7 @@
 //! The index: an inverted index from terms (stems and synonym concepts) to the entries and fields that hold
 //! them, the vocabulary of words for typo correction, and the weights of terms.
 
-use rustc_hash::FxHashMap as HashMap;
-
+use crate::builder::Builder;
 use crate::faq::Faq;
 use crate::fuzzy::{self, Fuzzy};
 use crate::normalize::{self, Token};
@@ -19,14 +18,38 @@ pub enum Field {
     Body,
 }
 
-/// One entry holding one term.
+/// One entry holding one term, packed in 32 bits: the entry's position and the strongest field it holds the
+/// term in. At 100 000 entries the postings are most of the index.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Posting {
+pub struct Posting(u32);
+
+impl Posting {
+    const FIELD_BITS: u32 = 2;
+
+    /// Entry `entry` holds the term in `field`.
+    pub fn new(entry: u32, field: Field) -> Posting {
+        Posting((entry << Self::FIELD_BITS) | field as u32)
+    }
+
     /// The entry's position in the FAQ.
-    pub entry: u32,
+    pub fn entry(self) -> u32 {
+        self.0 >> Self::FIELD_BITS
+    }
+
     /// The strongest field the term is in.
-    pub field: Field,
+    pub fn field(self) -> Field {
+        match self.0 & 0b11 {
+            0 => Field::Title,
+            1 => Field::Question,
+            _ => Field::Body,
+        }
+    }
 }
+
+/// From this many entries the index is built on several threads.
+const PARALLEL_FROM: usize = 2_000;
+/// The most threads an index build uses.
+const MAX_THREADS: usize = 8;
 
 /// A term id.
 pub type TermId = u32;
@@ -45,11 +68,11 @@ pub struct Correction {
 /// The searchable form of a FAQ.
 #[derive(Debug, Clone, Default)]
 pub struct Index {
-    terms: HashMap<String, TermId>,
+    terms: std::collections::HashMap<String, TermId>,
     names: Vec<String>,
     postings: Vec<Vec<Posting>>,
     idf: Vec<f32>,
-    words: HashMap<String, TermId>,
+    words: std::collections::HashMap<String, TermId>,
     fuzzy: Fuzzy,
     /// The term of each word in `fuzzy`, by the word's index there.
     fuzzy_terms: Vec<TermId>,
@@ -61,36 +84,82 @@ pub struct Index {
 }
 
 impl Index {
-    /// Builds the index of `faq`.
+    /// Builds the index of `faq`: large FAQs are analysed on every core, each thread with its own term
+    /// numbering, then merged in entry order.
     pub fn new(faq: &Faq) -> Index {
+        let threads = if faq.entries.len() < PARALLEL_FROM {
+            1
+        } else {
+            std::thread::available_parallelism()
+                .map_or(1, |n| n.get())
+                .min(MAX_THREADS)
+        };
+        let chunk = faq.entries.len().div_ceil(threads).max(1);
+        let parts: Vec<Builder> = std::thread::scope(|scope| {
+            let workers: Vec<_> = faq
+                .entries
+                .chunks(chunk)
+                .map(|entries| {
+                    scope.spawn(move || {
+                        let mut builder = Builder::new(&faq.synonyms);
+                        for entry in entries {
+                            builder.add_entry(entry);
+                        }
+                        builder
+                    })
+                })
+                .collect();
+            workers
+                .into_iter()
+                .map(|w| {
+                    w.join()
+                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+                })
+                .collect()
+        });
         let mut index = Index {
             synonyms: faq.synonyms.clone(),
             entries: faq.entries.len(),
             ..Index::default()
         };
-        for (n, entry) in faq.entries.iter().enumerate() {
-            let mut fields: HashMap<TermId, Field> = HashMap::default();
-            let mut headings = Vec::new();
-            let title = index.add_text(entry.heading(), Field::Title, &mut fields);
-            headings.push(title);
-            if let Some(parents) = entry.parents() {
-                index.add_text(parents, Field::Body, &mut fields);
+        let remaps: Vec<Vec<TermId>> = parts
+            .iter()
+            .map(|part| {
+                part.lexicon
+                    .names
+                    .iter()
+                    .map(|name| index.intern(name))
+                    .collect()
+            })
+            .collect();
+        // Exact capacities: growing by doubling would leave up to half of the largest structure unused.
+        let mut counts = vec![0usize; index.names.len()];
+        for (part, remap) in parts.iter().zip(&remaps) {
+            for posting in part.entries.iter().flatten() {
+                counts[remap[posting.entry() as usize] as usize] += 1;
             }
-            for question in &entry.questions {
-                let terms = index.add_text(question, Field::Question, &mut fields);
-                headings.push(terms);
+        }
+        for (list, count) in index.postings.iter_mut().zip(counts) {
+            list.reserve_exact(count);
+        }
+        let mut next = 0u32;
+        for (part, remap) in parts.into_iter().zip(remaps) {
+            for (word, term) in part.lexicon.words {
+                index.words.entry(word).or_insert(remap[term as usize]);
             }
-            index.add_text(&entry.body, Field::Body, &mut fields);
-            if entry.document != entry.title {
-                index.add_text(&entry.document, Field::Body, &mut fields);
+            for (fields, headings) in part.entries.into_iter().zip(part.headings) {
+                // A builder's posting holds its own term number where the index's holds the entry.
+                for posting in fields {
+                    let term = remap[posting.entry() as usize] as usize;
+                    index.postings[term].push(Posting::new(next, posting.field()));
+                }
+                let headings = headings
+                    .into_iter()
+                    .map(|h| h.into_iter().map(|t| remap[t as usize]).collect())
+                    .collect();
+                index.headings.push(headings);
+                next += 1;
             }
-            for (term, field) in fields {
-                index.postings[term as usize].push(Posting {
-                    entry: n as u32,
-                    field,
-                });
-            }
-            index.headings.push(headings);
         }
         // Typos are corrected only towards words the entries use: a guess at a word that only a synonym
         // list knows ("flight" → "fight") would match nothing the user can read.
@@ -105,8 +174,14 @@ impl Index {
             let term = index.intern(&stem);
             index.words.entry(word).or_insert(term);
         }
+        let concepts: Vec<String> = (0..index.synonyms.groups().len())
+            .map(|g| index.synonyms.concept(g))
+            .collect();
+        for concept in concepts {
+            index.intern(&concept);
+        }
         for list in &mut index.postings {
-            list.sort_by_key(|p| p.entry);
+            list.shrink_to_fit();
         }
         let n = index.entries as f32;
         index.idf = index
@@ -126,48 +201,6 @@ impl Index {
         self.names.push(term.to_string());
         self.postings.push(Vec::new());
         id
-    }
-
-    /// Indexes one field's text, returning its distinct terms.
-    fn add_text(
-        &mut self,
-        text: &str,
-        field: Field,
-        fields: &mut HashMap<TermId, Field>,
-    ) -> Vec<TermId> {
-        let tokens = normalize::tokens(text);
-        let mut terms = Vec::new();
-        let mut add = |term: TermId| {
-            let best = fields.entry(term).or_insert(field);
-            *best = (*best).min(field);
-            if !terms.contains(&term) {
-                terms.push(term);
-            }
-        };
-        for (i, token) in tokens.iter().enumerate() {
-            if token.stop {
-                if field != Field::Body && normalize::is_question_word(&token.word) {
-                    let term = self.intern(&question_term(&token.word));
-                    add(term);
-                }
-                continue;
-            }
-            let term = self.intern(&token.stem);
-            self.words.entry(token.word.clone()).or_insert(term);
-            add(term);
-            if let Some(next) = tokens.get(i + 1).filter(|_| token.hyphen_next) {
-                let joined = format!("{}{}", token.word, next.word);
-                let term = self.intern(&normalize::stem_word(&joined));
-                self.words.entry(joined).or_insert(term);
-                add(term);
-            }
-        }
-        for hit in self.synonyms.find(&tokens) {
-            let concept = self.synonyms.concept(hit.group);
-            let term = self.intern(&concept);
-            add(term);
-        }
-        terms
     }
 
     /// How many entries the index holds.
@@ -291,7 +324,7 @@ mod tests {
     fn title_beats_body_for_the_same_term() {
         let index = Index::new(&faq(&[("Myeloma", "about myeloma")]));
         let term = index.term("myeloma").unwrap();
-        assert_eq!(index.postings(term)[0].field, Field::Title);
+        assert_eq!(index.postings(term)[0].field(), Field::Title);
     }
 
     #[test]

@@ -5,6 +5,7 @@
 //! [`normalize`] on both sides; [`fuzzy`] corrects typos.
 
 pub mod bot;
+pub mod builder;
 pub mod chat;
 pub mod chitchat;
 pub mod cli;
@@ -28,3 +29,4 @@ pub mod safety;
 pub mod shutdown;
 pub mod store;
 pub mod synonyms;
+pub mod synthetic;

@@ -171,8 +171,8 @@ fn slot_in_entry(
         .filter_map(|v| {
             let field = v.terms.iter().try_fold(Field::Title, |weakest, &term| {
                 let list = index.postings(term);
-                let at = list.binary_search_by_key(&entry, |p| p.entry).ok()?;
-                Some(weakest.max(list[at].field))
+                let at = list.binary_search_by_key(&entry, |p| p.entry()).ok()?;
+                Some(weakest.max(list[at].field()))
             })?;
             Some((v.quality * field_weight(weights, field), field))
         })
@@ -224,12 +224,12 @@ fn variant_entries(index: &Index, variant: &Variant) -> Vec<(u32, Field)> {
         .iter()
         .filter_map(|p| {
             rest.iter()
-                .try_fold(p.field, |weakest, &term| {
+                .try_fold(p.field(), |weakest, &term| {
                     let list = index.postings(term);
-                    let at = list.binary_search_by_key(&p.entry, |q| q.entry).ok()?;
-                    Some(weakest.max(list[at].field))
+                    let at = list.binary_search_by_key(&p.entry(), |q| q.entry()).ok()?;
+                    Some(weakest.max(list[at].field()))
                 })
-                .map(|field| (p.entry, field))
+                .map(|field| (p.entry(), field))
         })
         .collect()
 }

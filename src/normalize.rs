@@ -6,6 +6,7 @@
 use std::sync::LazyLock;
 
 use rust_stemmers::{Algorithm, Stemmer};
+use rustc_hash::{FxHashMap, FxHashSet};
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
@@ -37,6 +38,9 @@ pub fn tokens(text: &str) -> Vec<Token> {
 
 /// Folds a whole string the way tokens are folded, keeping its spaces: for comparing phrases.
 pub fn fold(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
     let mut out = String::with_capacity(text.len());
     for c in text.nfkd() {
         push_folded(c, &mut out);
@@ -47,28 +51,56 @@ pub fn fold(text: &str) -> String {
 /// Step 1: cut the text into words, dropping apostrophes inside words and remembering hyphens.
 fn split(text: &str) -> Vec<Token> {
     let mut tokens = Vec::new();
+    raw_words(text, |raw, hyphen_next| {
+        finish_word(raw, hyphen_next, &mut tokens)
+    });
+    tokens
+}
+
+/// Calls `word` with each word of `text` as written (apostrophes and invisible characters left out) and
+/// whether a hyphen joins it to the next. The buffer is reused: nothing is allocated per word.
+pub fn raw_words(text: &str, mut word: impl FnMut(&str, bool)) {
     let mut raw = String::new();
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
-        if is_invisible(c) {
-            continue;
-        }
-        if c.is_alphanumeric() || is_combining_mark(c) {
+        if c.is_ascii_alphanumeric() {
             raw.push(c);
             continue;
+        }
+        if !c.is_ascii() {
+            if is_invisible(c) {
+                continue;
+            }
+            if c.is_alphanumeric() || is_combining_mark(c) {
+                raw.push(c);
+                continue;
+            }
         }
         let next_is_word = chars.peek().is_some_and(|n| n.is_alphanumeric());
         if is_apostrophe(c) && !raw.is_empty() && next_is_word {
             continue;
         }
-        let hyphen = is_hyphen(c) && !raw.is_empty() && next_is_word;
-        finish_word(&mut raw, hyphen, &mut tokens);
+        if !raw.is_empty() {
+            word(&raw, is_hyphen(c) && next_is_word);
+            raw.clear();
+        }
     }
-    finish_word(&mut raw, false, &mut tokens);
+    if !raw.is_empty() {
+        word(&raw, false);
+    }
+}
+
+/// The tokens of one word as written: usually one, more when a texting spelling expands ("idk").
+pub fn word_tokens(raw: &str) -> Vec<Token> {
+    let mut tokens = Vec::new();
+    finish_word(raw, false, &mut tokens);
+    expand_texting(&mut tokens);
+    mark_stop_words(&mut tokens);
+    stem(&mut tokens);
     tokens
 }
 
-fn finish_word(raw: &mut String, hyphen_next: bool, tokens: &mut Vec<Token>) {
+fn finish_word(raw: &str, hyphen_next: bool, tokens: &mut Vec<Token>) {
     if raw.is_empty() {
         return;
     }
@@ -81,7 +113,6 @@ fn finish_word(raw: &mut String, hyphen_next: bool, tokens: &mut Vec<Token>) {
         && letters > 1
         && chars.all(|c| !c.is_uppercase());
     let word = fold(raw);
-    raw.clear();
     if word.is_empty() {
         return;
     }
@@ -133,8 +164,8 @@ fn is_hyphen(c: char) -> bool {
 fn expand_texting(tokens: &mut Vec<Token>) {
     let mut out = Vec::with_capacity(tokens.len());
     for token in tokens.drain(..) {
-        match TEXTING.iter().find(|(short, _)| *short == token.word) {
-            Some((_, long)) if !token.acronym => {
+        match TEXTING_MAP.get(token.word.as_str()) {
+            Some(long) if !token.acronym => {
                 let words: Vec<&str> = long.split(' ').collect();
                 for (i, w) in words.iter().enumerate() {
                     out.push(Token {
@@ -149,6 +180,9 @@ fn expand_texting(tokens: &mut Vec<Token>) {
     }
     *tokens = out;
 }
+
+static TEXTING_MAP: LazyLock<FxHashMap<&str, &str>> =
+    LazyLock::new(|| TEXTING.iter().copied().collect());
 
 /// Texting spellings and common chat shorthand, mapped to the words they stand for.
 const TEXTING: &[(&str, &str)] = &[
@@ -230,8 +264,10 @@ fn mark_stop_words(tokens: &mut [Token]) {
 
 /// Whether `word` (already folded) is an English function word.
 pub fn is_stop_word(word: &str) -> bool {
-    STOP_WORDS.binary_search(&word).is_ok()
+    STOP_SET.contains(word)
 }
+
+static STOP_SET: LazyLock<FxHashSet<&str>> = LazyLock::new(|| STOP_WORDS.iter().copied().collect());
 
 /// The question words among the stop words: they say what kind of answer is wanted, so they are matched
 /// against headings (which are often questions) though never against body text.
@@ -460,7 +496,25 @@ fn stem(tokens: &mut [Token]) {
 
 /// The stem of one folded word.
 pub fn stem_word(word: &str) -> String {
-    STEMMER.stem(word).into_owned()
+    STEM_CACHE.with_borrow_mut(|cache| {
+        if let Some(stem) = cache.get(word) {
+            return stem.clone();
+        }
+        let stem = STEMMER.stem(word).into_owned();
+        if cache.len() >= STEM_CACHE_SIZE {
+            cache.clear();
+        }
+        cache.insert(word.to_string(), stem.clone());
+        stem
+    })
+}
+
+/// Stemming is the costliest step, and a FAQ uses a few tens of thousands of distinct words: each thread
+/// remembers the stems it made, up to this many.
+const STEM_CACHE_SIZE: usize = 200_000;
+
+thread_local! {
+    static STEM_CACHE: std::cell::RefCell<FxHashMap<String, String>> = std::cell::RefCell::new(FxHashMap::default());
 }
 
 #[cfg(test)]

@@ -86,29 +86,26 @@ impl Synonyms {
     /// Finds every phrase occurrence in `tokens`. A phrase must cover at least one token that is not a stop
     /// word, so that a lowercase "all" never stands for the acronym ALL.
     pub fn find(&self, tokens: &[Token]) -> Vec<Hit> {
-        let mut hits = Vec::new();
-        for start in 0..tokens.len() {
-            let Some(candidates) = self.by_first.get(&tokens[start].stem) else {
-                continue;
-            };
-            for (group, stems) in candidates {
-                let end = start + stems.len();
-                if end > tokens.len() {
-                    continue;
-                }
-                let span = &tokens[start..end];
-                let same = span.iter().zip(stems).all(|(t, s)| &t.stem == s);
-                let hit = Hit {
-                    group: *group,
-                    start,
-                    len: stems.len(),
-                };
-                if same && span.iter().any(|t| !t.stop) && !hits.contains(&hit) {
-                    hits.push(hit);
-                }
-            }
-        }
-        hits
+        let stems: Vec<(&str, bool)> = tokens.iter().map(|t| (t.stem.as_str(), t.stop)).collect();
+        self.find_in(&stems)
+    }
+
+    /// `find` over (stem, stop word) pairs.
+    pub fn find_in<S: AsRef<str>>(&self, stems: &[(S, bool)]) -> Vec<Hit> {
+        let keyed: Vec<(&str, bool)> = stems.iter().map(|(s, stop)| (s.as_ref(), *stop)).collect();
+        find_phrases(
+            &keyed,
+            |stem| self.by_first.get(*stem).map(Vec::as_slice),
+            |a, b| a == b,
+        )
+    }
+
+    /// Every phrase as (group, stems), for an index that looks phrases up by its own term ids.
+    pub fn phrases(&self) -> impl Iterator<Item = (usize, &[String])> {
+        self.by_first
+            .values()
+            .flatten()
+            .map(|(group, stems)| (*group, stems.as_slice()))
     }
 
     /// Reads a `synonyms.toml`: each key names a group, its value lists the equivalent phrases.
@@ -158,6 +155,41 @@ impl Synonyms {
             self.add(&name, &[short, long], origin.to_string());
         }
     }
+}
+
+/// Finds the phrases of `table` in `seq` (key, stop word): `table` gives the phrases starting with a key,
+/// `same` compares a key with a phrase's. A phrase must cover a token that is not a stop word.
+pub fn find_phrases<'a, K, P: 'a>(
+    seq: &[(K, bool)],
+    table: impl Fn(&K) -> Option<&'a [(usize, Vec<P>)]>,
+    same: impl Fn(&K, &P) -> bool,
+) -> Vec<Hit> {
+    let mut hits = Vec::new();
+    for start in 0..seq.len() {
+        let Some(candidates) = table(&seq[start].0) else {
+            continue;
+        };
+        for (group, phrase) in candidates {
+            let end = start + phrase.len();
+            if end > seq.len() {
+                continue;
+            }
+            let span = &seq[start..end];
+            let hit = Hit {
+                group: *group,
+                start,
+                len: phrase.len(),
+            };
+            let matches = span
+                .iter()
+                .zip(phrase)
+                .all(|((key, _), want)| same(key, want));
+            if matches && span.iter().any(|(_, stop)| !stop) && !hits.contains(&hit) {
+                hits.push(hit);
+            }
+        }
+    }
+    hits
 }
 
 /// The "long form (ACRONYM)" pairs of a text, where the acronym's letters are the long form's initials.

@@ -330,13 +330,7 @@ async fn answer(
         "answer"
     );
     tracing::trace!(update_id = update.id.0, question, "question text");
-    let mut last = None;
-    for part in format::reply(&engine, &state.settings.texts, &reply) {
-        last = Some(send(bot, msg, part, update).await?);
-    }
-    if let Some(sent) = last.filter(|_| reply.outcome == Outcome::Answered) {
-        state.remember(msg.chat.id.0, sent.0, question);
-    }
+    // Counted before the reply goes out: whoever sees the reply sees it counted.
     let store = Arc::clone(&state.store);
     let outcome = reply.outcome.as_str();
     let entry = best.map(|b| b.0.to_string());
@@ -346,6 +340,13 @@ async fn answer(
         store.record_question(outcome, entry.as_deref(), declined.as_deref())
     })
     .await;
+    let mut last = None;
+    for part in format::reply(&engine, &state.settings.texts, &reply) {
+        last = Some(send(bot, msg, part, update).await?);
+    }
+    if let Some(sent) = last.filter(|_| reply.outcome == Outcome::Answered) {
+        state.remember(msg.chat.id.0, sent.0, question);
+    }
     Ok(())
 }
 

@@ -1,0 +1,192 @@
+//! One thread's share of an index build: entries analysed into terms with the builder's own numbering,
+//! each distinct word folded, looked up and stemmed once. `Index::new` merges the builders.
+
+use rustc_hash::FxHashMap as HashMap;
+
+use crate::faq::Entry;
+use crate::index::{Field, Posting, TermId, question_term};
+use crate::normalize;
+use crate::synonyms::{self, Synonyms};
+
+/// Terms and words numbered by one builder.
+#[derive(Default)]
+pub struct Lexicon {
+    terms: HashMap<String, TermId>,
+    /// Each term's name, by its number.
+    pub names: Vec<String>,
+    /// Each folded word of the entries, with its term.
+    pub words: HashMap<String, TermId>,
+}
+
+impl Lexicon {
+    fn intern(&mut self, term: &str) -> TermId {
+        if let Some(&id) = self.terms.get(term) {
+            return id;
+        }
+        let id = self.names.len() as TermId;
+        self.terms.insert(term.to_string(), id);
+        self.names.push(term.to_string());
+        id
+    }
+
+    /// The parts of a word seen for the first time: its tokens, their terms interned.
+    fn analyse_word(&mut self, raw: &str, cache: &mut WordCache) -> Vec<Part> {
+        normalize::word_tokens(raw)
+            .into_iter()
+            .map(|token| {
+                let term = self.intern(&token.stem);
+                if !token.stop {
+                    self.words.entry(token.word.clone()).or_insert(term);
+                }
+                cache.words.push(token.word.into_boxed_str());
+                Part {
+                    term,
+                    stop: token.stop,
+                    hyphen_next: false,
+                    word: (cache.words.len() - 1) as u32,
+                }
+            })
+            .collect()
+    }
+}
+
+/// One token of a field's text, as the builder sees it.
+#[derive(Debug, Clone, Copy)]
+struct Part {
+    term: TermId,
+    stop: bool,
+    hyphen_next: bool,
+    /// Its folded word, by position in `WordCache::words`.
+    word: u32,
+}
+
+/// Words already analysed: the same word is folded, looked up and stemmed once.
+#[derive(Default)]
+struct WordCache {
+    known: HashMap<Box<str>, Vec<Part>>,
+    words: Vec<Box<str>>,
+}
+
+/// Analyses entries into terms.
+pub struct Builder {
+    /// The terms and words met so far.
+    pub lexicon: Lexicon,
+    cache: WordCache,
+    /// The synonym phrases as terms, by their first term: phrases are found without comparing strings.
+    phrases: HashMap<TermId, Vec<(usize, Vec<TermId>)>>,
+    /// The concept term of each synonym group.
+    concepts: Vec<TermId>,
+    /// Per entry added: each term with the strongest field holding it, packed as a `Posting` whose
+    /// "entry" is the builder's term number.
+    pub entries: Vec<Vec<Posting>>,
+    /// Per entry added: the terms of its title, then of each alternate question.
+    pub headings: Vec<Vec<Vec<TermId>>>,
+}
+
+impl Builder {
+    /// A builder that finds the phrases of `synonyms`.
+    pub fn new(synonyms: &Synonyms) -> Builder {
+        let mut lexicon = Lexicon::default();
+        let mut phrases: HashMap<TermId, Vec<(usize, Vec<TermId>)>> = HashMap::default();
+        for (group, stems) in synonyms.phrases() {
+            let terms: Vec<TermId> = stems.iter().map(|s| lexicon.intern(s)).collect();
+            phrases.entry(terms[0]).or_default().push((group, terms));
+        }
+        let concepts = (0..synonyms.groups().len())
+            .map(|g| lexicon.intern(&synonyms.concept(g)))
+            .collect();
+        Builder {
+            lexicon,
+            cache: WordCache::default(),
+            phrases,
+            concepts,
+            entries: Vec::new(),
+            headings: Vec::new(),
+        }
+    }
+
+    /// Analyses one entry: its heading, the headings above it, its questions, its body, its document.
+    pub fn add_entry(&mut self, entry: &Entry) {
+        let mut fields = Vec::new();
+        let mut headings = vec![self.add_text(entry.heading(), Field::Title, &mut fields)];
+        if let Some(parents) = entry.parents() {
+            self.add_text(parents, Field::Body, &mut fields);
+        }
+        for question in &entry.questions {
+            headings.push(self.add_text(question, Field::Question, &mut fields));
+        }
+        self.add_text(&entry.body, Field::Body, &mut fields);
+        if entry.document != entry.title {
+            self.add_text(&entry.document, Field::Body, &mut fields);
+        }
+        // The strongest field of each term: sorted by term, then field, the first of a run wins.
+        fields.sort_unstable();
+        fields.dedup_by_key(|(term, _)| *term);
+        // A fresh, exact allocation: collecting in place would keep the capacity of every occurrence.
+        let mut postings = Vec::with_capacity(fields.len());
+        postings.extend(
+            fields
+                .into_iter()
+                .map(|(term, field)| Posting::new(term, field)),
+        );
+        self.entries.push(postings);
+        self.headings.push(headings);
+    }
+
+    /// Analyses one field's text; returns its distinct terms for a title or question (none for a body).
+    fn add_text(
+        &mut self,
+        text: &str,
+        field: Field,
+        fields: &mut Vec<(TermId, Field)>,
+    ) -> Vec<TermId> {
+        let (lexicon, cache) = (&mut self.lexicon, &mut self.cache);
+        let mut seq: Vec<Part> = Vec::new();
+        let push = |seq: &mut Vec<Part>, parts: &[Part], hyphen_next: bool| {
+            let last = parts.len().saturating_sub(1);
+            seq.extend(parts.iter().enumerate().map(|(k, p)| Part {
+                hyphen_next: hyphen_next && k == last,
+                ..*p
+            }));
+        };
+        normalize::raw_words(text, |raw, hyphen_next| {
+            if let Some(parts) = cache.known.get(raw) {
+                push(&mut seq, parts, hyphen_next);
+                return;
+            }
+            let parts = lexicon.analyse_word(raw, cache);
+            push(&mut seq, &parts, hyphen_next);
+            cache.known.insert(raw.into(), parts);
+        });
+        let mut terms = Vec::new();
+        let mut add = |term: TermId| {
+            fields.push((term, field));
+            if field != Field::Body && !terms.contains(&term) {
+                terms.push(term);
+            }
+        };
+        for (i, part) in seq.iter().enumerate() {
+            let word = &cache.words[part.word as usize];
+            if part.stop {
+                if field != Field::Body && normalize::is_question_word(word) {
+                    add(lexicon.intern(&question_term(word)));
+                }
+                continue;
+            }
+            add(part.term);
+            if let Some(next) = seq.get(i + 1).filter(|_| part.hyphen_next) {
+                let joined = format!("{word}{}", cache.words[next.word as usize]);
+                let term = lexicon.intern(&normalize::stem_word(&joined));
+                lexicon.words.entry(joined).or_insert(term);
+                add(term);
+            }
+        }
+        let keys: Vec<(TermId, bool)> = seq.iter().map(|p| (p.term, p.stop)).collect();
+        let table = &self.phrases;
+        for hit in synonyms::find_phrases(&keys, |t| table.get(t).map(Vec::as_slice), |a, b| a == b)
+        {
+            add(self.concepts[hit.group]);
+        }
+        terms
+    }
+}
