@@ -94,7 +94,12 @@ impl Index {
                 .map_or(1, |n| n.get())
                 .min(MAX_THREADS)
         };
-        let chunk = faq.entries.len().div_ceil(threads).max(1);
+        Index::build(faq, threads)
+    }
+
+    /// Builds the index of `faq` on `threads` threads (at least one); the result does not depend on it.
+    pub fn build(faq: &Faq, threads: usize) -> Index {
+        let chunk = faq.entries.len().div_ceil(threads.max(1)).max(1);
         let parts: Vec<Builder> = std::thread::scope(|scope| {
             let workers: Vec<_> = faq
                 .entries

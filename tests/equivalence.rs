@@ -1,0 +1,98 @@
+//! The indexed matcher returns what the exhaustive scorer returns, for every entry that can matter; and an
+//! index built on several threads is the one built on one.
+
+use std::path::{Path, PathBuf};
+
+use faqbot::config::Settings;
+use faqbot::engine::Engine;
+use faqbot::faq::Faq;
+use faqbot::index::Index;
+use faqbot::matcher::{self, Hit};
+use faqbot::query;
+use faqbot::synthetic;
+
+/// The questions of a `keys<TAB>question` file.
+fn questions(file: &str) -> Vec<String> {
+    std::fs::read_to_string(file)
+        .unwrap_or_default()
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.split_once('\t').map(|(_, q)| q.to_string()))
+        .collect()
+}
+
+fn above(hits: Vec<Hit>, floor: f32) -> Vec<(u32, f32)> {
+    hits.into_iter()
+        .filter(|h| h.score >= floor)
+        .map(|h| (h.entry, h.score))
+        .collect()
+}
+
+fn assert_same(index: &Index, questions: &[String]) {
+    let settings = Settings::default();
+    let (weights, floor) = (
+        settings.matching.weights,
+        settings.matching.suggest_threshold,
+    );
+    assert!(!questions.is_empty());
+    for question in questions {
+        let query = query::analyse(index, question, &weights);
+        let fast = above(matcher::search(index, &query, &weights, floor), floor);
+        let slow = above(matcher::search_exhaustive(index, &query, &weights), floor);
+        assert_eq!(fast.len(), slow.len(), "{question:?}: {fast:?} vs {slow:?}");
+        for ((a, sa), (b, sb)) in fast.iter().zip(&slow) {
+            assert_eq!(a, b, "{question:?}");
+            assert!((sa - sb).abs() < 1e-6, "{question:?}: {sa} vs {sb}");
+        }
+    }
+}
+
+#[test]
+fn shipped_faq_on_every_question_set() {
+    let settings = Settings::default();
+    let engine = Engine::load(&settings.faq, settings.matching).unwrap();
+    let mut all = questions("tests/questions/seed.tsv");
+    all.extend(questions("tests/safety/messages.tsv"));
+    if Path::new("../shared/eval/dev_questions.tsv").exists() {
+        all.extend(questions("../shared/eval/dev_questions.tsv"));
+    }
+    assert_same(engine.index(), &all);
+}
+
+#[test]
+fn unseen_documents() {
+    let settings = Settings::default();
+    let sources = settings
+        .faq
+        .with_paths(vec![PathBuf::from("tests/fixtures/aftercare")]);
+    let engine = Engine::load(&sources, settings.matching).unwrap();
+    assert_same(engine.index(), &questions("tests/questions/aftercare.tsv"));
+}
+
+#[test]
+fn synthetic_faq_with_typos_and_paraphrases() {
+    let faq = synthetic::faq(3_000, 7);
+    let index = Index::new(&faq);
+    assert_same(&index, &synthetic::questions(&faq, 300, 8));
+}
+
+#[test]
+fn threads_do_not_change_the_index() {
+    let mut faq: Faq = synthetic::faq(1_500, 11);
+    faq.synonyms = Faq::load(&[PathBuf::from("faq")], &[]).unwrap().synonyms;
+    let one = Index::build(&faq, 1);
+    let three = Index::build(&faq, 3);
+    let weights = Settings::default().matching.weights;
+    for question in synthetic::questions(&faq, 200, 12) {
+        let a =
+            matcher::search_exhaustive(&one, &query::analyse(&one, &question, &weights), &weights);
+        let b = matcher::search_exhaustive(
+            &three,
+            &query::analyse(&three, &question, &weights),
+            &weights,
+        );
+        let a: Vec<(u32, f32)> = a.into_iter().map(|h| (h.entry, h.score)).collect();
+        let b: Vec<(u32, f32)> = b.into_iter().map(|h| (h.entry, h.score)).collect();
+        assert_eq!(a, b, "{question:?}");
+    }
+}
