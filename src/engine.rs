@@ -151,8 +151,14 @@ impl Engine {
             reply.chitchat = Some(kind);
             return reply;
         }
-        let mut hits = matcher::search(&self.index, &reply.query, &m.weights, m.suggest_threshold);
-        hits.truncate(EXPLAIN_HITS.max(m.max_suggestions).max(m.max_related + 1));
+        let keep = EXPLAIN_HITS.max(m.max_suggestions).max(m.max_related + 1);
+        let hits = matcher::search(
+            &self.index,
+            &reply.query,
+            &m.weights,
+            m.suggest_threshold,
+            keep,
+        );
         let candidates: Vec<Candidate> = hits
             .iter()
             .map(|h| Candidate {

@@ -248,9 +248,11 @@ impl Index {
         self.idf[term as usize]
     }
 
-    /// The weight of a term held by a single entry: the most a known term can weigh.
-    pub fn rarest_idf(&self) -> f32 {
-        idf(self.entries as f32, 1.0)
+    /// The weight of a rare term: one held by a single entry, or by one entry in a thousand in a large FAQ.
+    /// Words the FAQ does not know are weighed against it; anchoring it to the very rarest term would let an
+    /// unknown word outweigh everything else as the FAQ grows.
+    pub fn rare_idf(&self) -> f32 {
+        idf(self.entries as f32, (self.entries as f32 / 1000.0).max(1.0))
     }
 
     /// The terms of an entry's title and of each of its alternate questions.

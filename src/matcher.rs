@@ -6,7 +6,7 @@
 //! or alternate question the question uses. Whole-string ratios are not used: they let "is" and "the" count
 //! as much as "myeloma".
 
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use rustc_hash::FxHashSet as HashSet;
 
 use serde::Deserialize;
 
@@ -23,7 +23,7 @@ pub struct Weights {
     pub question: f32,
     /// Weight of a term found only in the body.
     pub body: f32,
-    /// Weight of a word the FAQ does not know, as a share of the rarest known word's weight.
+    /// Weight of a word the FAQ does not know, as a share of a rare word's weight (one entry in a thousand holds it).
     pub unknown_word: f32,
     /// Quality of a match through a typo correction, per edit.
     pub typo_penalty: f32,
@@ -31,8 +31,7 @@ pub struct Weights {
     pub synonym: f32,
     /// How much the share of the entry's title used by the question counts (0 to 1).
     pub title_fit: f32,
-    /// Weight of a question word ("what", "how") matched against headings, as a share of the rarest known
-    /// word's weight.
+    /// Weight of a question word ("what", "how") matched against headings, as a share of a rare word's weight.
     pub question_word: f32,
 }
 
@@ -66,15 +65,23 @@ pub struct Hit {
     pub matched: Vec<Option<(f32, Field)>>,
 }
 
-/// Scores the entries that can reach `floor`, best first.
+/// The `keep` best entries among those that can reach `floor`, best first, scored exactly as
+/// `search_exhaustive` scores them.
 ///
-/// Slots too light to lift an entry to `floor` on their own (MaxScore's non-essential terms: their weights
-/// add up to less than `floor` of the question's) do not bring candidates; they only add to the entries the
-/// heavier slots found, looked up by binary search. So a common word costs little however many entries hold
-/// it, and every entry scoring `floor` or more is scored exactly as `search_exhaustive` scores it.
-pub fn search(index: &Index, query: &Query, weights: &Weights, floor: f32) -> Vec<Hit> {
+/// Two prunings keep a query's cost far below the number of entries. Slots too light to lift an entry to
+/// `floor` on their own (MaxScore's non-essential terms: their weights add up to less than `floor` of the
+/// question's) bring no candidates; they are looked up by binary search for the entries the heavier slots
+/// found. And a candidate whose coverage, even with every light slot matched, cannot beat the `keep`-th
+/// best score so far is dropped before its light slots and title fit are worked out.
+pub fn search(
+    index: &Index,
+    query: &Query,
+    weights: &Weights,
+    floor: f32,
+    keep: usize,
+) -> Vec<Hit> {
     let total: f32 = query.slots.iter().map(|s| s.weight).sum();
-    if total <= 0.0 {
+    if total <= 0.0 || keep == 0 {
         return Vec::new();
     }
     let mut order: Vec<usize> = (0..query.slots.len()).collect();
@@ -82,53 +89,92 @@ pub fn search(index: &Index, query: &Query, weights: &Weights, floor: f32) -> Ve
     let mut light = 0.0;
     let mut essential = vec![true; query.slots.len()];
     for &s in &order {
-        light += query.slots[s].weight;
-        if light >= floor * total {
+        if light + query.slots[s].weight >= floor * total {
             break;
         }
+        light += query.slots[s].weight;
         essential[s] = false;
     }
     let slots = query.slots.len();
-    let mut rows: HashMap<u32, usize> = HashMap::default();
+    let mut candidates: Vec<u32> = Vec::new();
     let mut cells: Vec<Option<(f32, Field)>> = Vec::new();
-    for (s, slot) in query
-        .slots
-        .iter()
-        .enumerate()
-        .filter(|(s, _)| essential[*s])
-    {
-        for variant in &slot.variants {
-            for (entry, field) in variant_entries(index, variant) {
-                let row = *rows.entry(entry).or_insert_with(|| {
-                    cells.extend(std::iter::repeat_n(None, slots));
-                    cells.len() / slots - 1
-                });
-                let quality = variant.quality * field_weight(weights, field);
-                let cell = &mut cells[row * slots + s];
-                if cell.is_none_or(|(q, _)| q < quality) {
-                    *cell = Some((quality, field));
+    ROWS.with_borrow_mut(|rows| {
+        rows.resize(rows.len().max(index.len()), NO_ROW);
+        for (s, slot) in query
+            .slots
+            .iter()
+            .enumerate()
+            .filter(|(s, _)| essential[*s])
+        {
+            for variant in &slot.variants {
+                for (entry, field) in variant_entries(index, variant) {
+                    let row = &mut rows[entry as usize];
+                    if *row == NO_ROW {
+                        *row = candidates.len() as u32;
+                        candidates.push(entry);
+                        cells.extend(std::iter::repeat_n(None, slots));
+                    }
+                    let quality = variant.quality * field_weight(weights, field);
+                    let cell = &mut cells[*row as usize * slots + s];
+                    if cell.is_none_or(|(q, _)| q < quality) {
+                        *cell = Some((quality, field));
+                    }
                 }
             }
         }
-    }
+        for &entry in &candidates {
+            rows[entry as usize] = NO_ROW;
+        }
+    });
     let query_terms = query.terms();
-    let mut hits: Vec<Hit> = rows
-        .into_iter()
-        .map(|(entry, row)| {
-            let mut matched = cells[row * slots..(row + 1) * slots].to_vec();
-            for (s, slot) in query
-                .slots
-                .iter()
-                .enumerate()
-                .filter(|(s, _)| !essential[*s])
-            {
-                matched[s] = slot_in_entry(index, weights, slot, entry);
-            }
-            hit(index, query, weights, &query_terms, total, entry, matched)
-        })
-        .collect();
-    sort(&mut hits);
-    hits
+    let mut top: Vec<Hit> = Vec::with_capacity(keep + 1);
+    for (row, &entry) in candidates.iter().enumerate() {
+        let mut matched = cells[row * slots..(row + 1) * slots].to_vec();
+        let heavy: f32 = query
+            .slots
+            .iter()
+            .zip(&matched)
+            .map(|(slot, m)| slot.weight * m.map_or(0.0, |(q, _)| q))
+            .sum();
+        let bar = if top.len() == keep {
+            top[keep - 1].score
+        } else {
+            0.0
+        };
+        // The score is at most the coverage, which is at most this.
+        if (heavy + light) / total < bar {
+            continue;
+        }
+        for (s, slot) in query
+            .slots
+            .iter()
+            .enumerate()
+            .filter(|(s, _)| !essential[*s])
+        {
+            matched[s] = slot_in_entry(index, weights, slot, entry);
+        }
+        let hit = hit(index, query, weights, &query_terms, total, entry, matched);
+        if top.len() < keep || ranks_before(&hit, &top[keep - 1]) {
+            let at = top.partition_point(|h| ranks_before(h, &hit));
+            top.insert(at, hit);
+            top.truncate(keep);
+        }
+    }
+    top
+}
+
+/// Marks an entry with no row in `ROWS`.
+const NO_ROW: u32 = u32::MAX;
+
+thread_local! {
+    /// Per entry, its candidate row in the query being scored: an array indexed by entry is far cheaper than
+    /// a map when a query touches tens of thousands of entries. Reset after each query.
+    static ROWS: std::cell::RefCell<Vec<u32>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Best first: higher score, then earlier entry.
+fn ranks_before(a: &Hit, b: &Hit) -> bool {
+    a.score > b.score || (a.score == b.score && a.entry < b.entry)
 }
 
 /// Scores every entry of the index one by one: the slow, obvious scorer that `search` must agree with.

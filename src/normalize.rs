@@ -6,7 +6,10 @@
 use std::sync::LazyLock;
 
 use rust_stemmers::{Algorithm, Stemmer};
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
+
+use crate::words::TEXTING;
+pub use crate::words::{is_question_word, is_stop_word};
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
@@ -164,7 +167,7 @@ fn is_hyphen(c: char) -> bool {
 fn expand_texting(tokens: &mut Vec<Token>) {
     let mut out = Vec::with_capacity(tokens.len());
     for token in tokens.drain(..) {
-        match TEXTING_MAP.get(token.word.as_str()) {
+        match TEXTING.get(token.word.as_str()) {
             Some(long) if !token.acronym => {
                 let words: Vec<&str> = long.split(' ').collect();
                 for (i, w) in words.iter().enumerate() {
@@ -181,78 +184,6 @@ fn expand_texting(tokens: &mut Vec<Token>) {
     *tokens = out;
 }
 
-static TEXTING_MAP: LazyLock<FxHashMap<&str, &str>> =
-    LazyLock::new(|| TEXTING.iter().copied().collect());
-
-/// Texting spellings and common chat shorthand, mapped to the words they stand for.
-const TEXTING: &[(&str, &str)] = &[
-    ("u", "you"),
-    ("ya", "you"),
-    ("r", "are"),
-    ("ur", "your"),
-    ("y", "why"),
-    ("n", "and"),
-    ("wat", "what"),
-    ("wht", "what"),
-    ("wot", "what"),
-    ("wats", "what is"),
-    ("whts", "what is"),
-    ("whats", "what is"),
-    ("hows", "how is"),
-    ("wheres", "where is"),
-    ("whos", "who is"),
-    ("hw", "how"),
-    ("wen", "when"),
-    ("whn", "when"),
-    ("cn", "can"),
-    ("pls", "please"),
-    ("plz", "please"),
-    ("thx", "thanks"),
-    ("thnx", "thanks"),
-    ("tnx", "thanks"),
-    ("ty", "thank you"),
-    ("tysm", "thank you"),
-    ("b4", "before"),
-    ("bc", "because"),
-    ("cuz", "because"),
-    ("coz", "because"),
-    ("abt", "about"),
-    ("ppl", "people"),
-    ("dr", "doctor"),
-    ("doc", "doctor"),
-    ("meds", "medications"),
-    ("med", "medication"),
-    ("temp", "temperature"),
-    ("hosp", "hospital"),
-    ("im", "i am"),
-    ("ive", "i have"),
-    ("idk", "i do not know"),
-    ("dont", "do not"),
-    ("doesnt", "does not"),
-    ("didnt", "did not"),
-    ("cant", "can not"),
-    ("cannot", "can not"),
-    ("wont", "will not"),
-    ("isnt", "is not"),
-    ("arent", "are not"),
-    ("wasnt", "was not"),
-    ("hasnt", "has not"),
-    ("havent", "have not"),
-    ("shes", "she is"),
-    ("hes", "he is"),
-    ("theyre", "they are"),
-    ("k", "ok"),
-    ("kk", "ok"),
-    ("okay", "ok"),
-    ("2day", "today"),
-    ("2moro", "tomorrow"),
-    ("tmrw", "tomorrow"),
-    ("w", "with"),
-    ("wo", "without"),
-    ("bf", "boyfriend"),
-    ("gf", "girlfriend"),
-];
-
 /// Step 3: mark function words. They stay in the token list so that phrases keep their shape.
 fn mark_stop_words(tokens: &mut [Token]) {
     for token in tokens {
@@ -261,224 +192,6 @@ fn mark_stop_words(tokens: &mut [Token]) {
         token.stop = !token.acronym && (number || is_stop_word(&token.word));
     }
 }
-
-/// Whether `word` (already folded) is an English function word.
-pub fn is_stop_word(word: &str) -> bool {
-    STOP_SET.contains(word)
-}
-
-static STOP_SET: LazyLock<FxHashSet<&str>> = LazyLock::new(|| STOP_WORDS.iter().copied().collect());
-
-/// The question words among the stop words: they say what kind of answer is wanted, so they are matched
-/// against headings (which are often questions) though never against body text.
-pub fn is_question_word(word: &str) -> bool {
-    matches!(
-        word,
-        "what" | "how" | "why" | "when" | "where" | "who" | "which"
-    )
-}
-
-/// English function words, question words, and the family words caregivers write ("my husband has…"):
-/// they say who, not what about. Sorted for binary search.
-const STOP_WORDS: &[&str] = &[
-    "a",
-    "about",
-    "above",
-    "actually",
-    "after",
-    "again",
-    "all",
-    "also",
-    "am",
-    "an",
-    "and",
-    "any",
-    "anyone",
-    "anything",
-    "are",
-    "as",
-    "at",
-    "aunt",
-    "be",
-    "been",
-    "before",
-    "being",
-    "both",
-    "boyfriend",
-    "brother",
-    "but",
-    "by",
-    "can",
-    "could",
-    "cousin",
-    "dad",
-    "daughter",
-    "did",
-    "do",
-    "does",
-    "doing",
-    "done",
-    "down",
-    "during",
-    "each",
-    "else",
-    "even",
-    "ever",
-    "father",
-    "few",
-    "for",
-    "friend",
-    "from",
-    "get",
-    "gets",
-    "getting",
-    "girlfriend",
-    "go",
-    "goes",
-    "going",
-    "got",
-    "grandfather",
-    "grandma",
-    "grandmother",
-    "grandpa",
-    "had",
-    "happen",
-    "happened",
-    "happens",
-    "has",
-    "have",
-    "having",
-    "he",
-    "her",
-    "here",
-    "hers",
-    "herself",
-    "him",
-    "himself",
-    "his",
-    "how",
-    "hubby",
-    "husband",
-    "i",
-    "if",
-    "in",
-    "into",
-    "is",
-    "it",
-    "its",
-    "itself",
-    "just",
-    "kind",
-    "kinds",
-    "know",
-    "let",
-    "lets",
-    "like",
-    "made",
-    "make",
-    "makes",
-    "me",
-    "mine",
-    "mom",
-    "more",
-    "most",
-    "mother",
-    "much",
-    "mum",
-    "must",
-    "my",
-    "myself",
-    "need",
-    "needs",
-    "nephew",
-    "niece",
-    "no",
-    "nor",
-    "not",
-    "now",
-    "of",
-    "off",
-    "on",
-    "once",
-    "one",
-    "only",
-    "or",
-    "our",
-    "ours",
-    "out",
-    "over",
-    "own",
-    "please",
-    "quite",
-    "really",
-    "same",
-    "shall",
-    "she",
-    "should",
-    "sister",
-    "so",
-    "some",
-    "someone",
-    "something",
-    "son",
-    "sort",
-    "such",
-    "take",
-    "takes",
-    "tell",
-    "than",
-    "that",
-    "thats",
-    "the",
-    "their",
-    "them",
-    "then",
-    "there",
-    "these",
-    "they",
-    "thing",
-    "things",
-    "this",
-    "those",
-    "through",
-    "to",
-    "too",
-    "uncle",
-    "under",
-    "until",
-    "up",
-    "us",
-    "use",
-    "used",
-    "uses",
-    "using",
-    "very",
-    "want",
-    "wants",
-    "was",
-    "way",
-    "we",
-    "were",
-    "what",
-    "whats",
-    "when",
-    "where",
-    "which",
-    "while",
-    "who",
-    "whom",
-    "whose",
-    "why",
-    "wife",
-    "will",
-    "with",
-    "would",
-    "yet",
-    "you",
-    "your",
-    "yours",
-    "yourself",
-];
 
 static STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::English));
 
@@ -523,11 +236,6 @@ mod tests {
 
     fn words(text: &str) -> Vec<String> {
         tokens(text).into_iter().map(|t| t.word).collect()
-    }
-
-    #[test]
-    fn stop_words_are_sorted() {
-        assert!(STOP_WORDS.windows(2).all(|w| w[0] < w[1]));
     }
 
     #[test]

@@ -209,7 +209,7 @@ pub fn analyse(index: &Index, text: &str, weights: &Weights) -> Query {
         slots.push(Slot {
             text: token.word.clone(),
             name_like: false,
-            weight: weights.question_word * index.rarest_idf(),
+            weight: weights.question_word * index.rare_idf(),
             variants: vec![Variant {
                 terms: vec![term],
                 quality: 1.0,
@@ -249,7 +249,7 @@ const NAME_WEIGHT: f32 = 0.25;
 /// abbreviation), so an unknown "ibuprofen" says more about the question than an unknown "body".
 fn unknown_weight(index: &Index, weights: &Weights, word: &str) -> f32 {
     let length = (word.chars().count() as f32 / 6.0).clamp(0.5, 1.5);
-    weights.unknown_word * index.rarest_idf() * length
+    weights.unknown_word * index.rare_idf() * length
 }
 
 /// What one token of the question turned out to be.

@@ -1,6 +1,7 @@
 //! The Telegram front end: long polling with teloxide, the same engine as the terminal, and a graceful stop.
 
 pub mod admin;
+pub mod buttons;
 pub mod callback;
 pub mod command;
 pub mod format;

@@ -4,7 +4,7 @@ use teloxide::dispatching::{HandlerExt, UpdateFilterExt, UpdateHandler};
 use teloxide::prelude::*;
 
 use crate::bot::command::Command;
-use crate::bot::handlers;
+use crate::bot::{buttons, handlers};
 
 /// Messages, edited messages and channel posts share one subtree: commands first, then text, then (in
 /// private chats) everything else. Button presses and inline queries have their own handlers.
@@ -27,6 +27,6 @@ pub fn schema() -> UpdateHandler<anyhow::Error> {
         .branch(Update::filter_edited_message().chain(message()))
         .branch(Update::filter_channel_post().chain(message()))
         .branch(Update::filter_edited_channel_post().chain(message()))
-        .branch(Update::filter_callback_query().endpoint(handlers::on_callback))
-        .branch(Update::filter_inline_query().endpoint(handlers::on_inline))
+        .branch(Update::filter_callback_query().endpoint(buttons::on_callback))
+        .branch(Update::filter_inline_query().endpoint(buttons::on_inline))
 }
