@@ -7,7 +7,7 @@ use std::collections::HashSet;
 use serde::{Deserialize, Serialize};
 
 use crate::diagnostic::{self, Diagnostic};
-use crate::fuzzy::{typo_budget, typo_cost};
+use crate::fuzzy::{Fuzzy, typo_budget};
 use crate::normalize::{self, Token};
 
 /// How urgent a symptom is.
@@ -103,6 +103,8 @@ pub struct Safety {
     clause_breaks: Vec<Vec<String>>,
     /// Every stem the symptom phrases use: a misspelt word is read as the nearest of them.
     vocabulary: Vec<String>,
+    /// The same stems, for finding the nearest without comparing with each.
+    fuzzy: Fuzzy,
     readings: Vec<Reading>,
 }
 
@@ -183,6 +185,7 @@ impl Safety {
             question_starts: words(&raw.words.question_starts),
             persons: words(&raw.words.persons),
             clause_breaks: phrases(&raw.words.clause_breaks),
+            fuzzy: Fuzzy::new(vocabulary.iter().map(String::as_str)),
             vocabulary,
             readings,
         })
@@ -296,14 +299,8 @@ impl Safety {
         if token.stop || len < 5 || self.vocabulary.binary_search(&token.stem).is_ok() {
             return token;
         }
-        let nearest = self
-            .vocabulary
-            .iter()
-            .map(|v| (typo_cost(&token.stem, v), v))
-            .filter(|(cost, _)| *cost <= typo_budget(len))
-            .min_by_key(|(cost, _)| *cost);
-        if let Some((_, stem)) = nearest {
-            token.stem = stem.clone();
+        if let Some(&(id, _)) = self.fuzzy.lookup(&token.stem, typo_budget(len)).first() {
+            token.stem = self.fuzzy.word(id).to_string();
         }
         token
     }
