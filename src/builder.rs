@@ -4,29 +4,22 @@
 use rustc_hash::FxHashMap as HashMap;
 
 use crate::faq::Entry;
-use crate::index::{Field, Posting, TermId, question_term};
+use crate::index::{Field, Posting, TermId, Terms, question_term};
 use crate::normalize;
 use crate::synonyms::{self, Synonyms};
 
 /// Terms and words numbered by one builder.
 #[derive(Default)]
 pub struct Lexicon {
-    terms: HashMap<String, TermId>,
-    /// Each term's name, by its number.
-    pub names: Vec<String>,
+    /// The terms, numbered in the order they were met.
+    pub terms: Terms,
     /// Each folded word of the entries, with its term.
     pub words: HashMap<String, TermId>,
 }
 
 impl Lexicon {
     fn intern(&mut self, term: &str) -> TermId {
-        if let Some(&id) = self.terms.get(term) {
-            return id;
-        }
-        let id = self.names.len() as TermId;
-        self.terms.insert(term.to_string(), id);
-        self.names.push(term.to_string());
-        id
+        self.terms.intern(term)
     }
 
     /// The parts of a word seen for the first time: its tokens, their terms interned.

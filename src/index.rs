@@ -46,6 +46,51 @@ impl Posting {
     }
 }
 
+/// Term names and their numbers.
+#[derive(Debug, Clone, Default)]
+pub struct Terms {
+    ids: rustc_hash::FxHashMap<String, TermId>,
+    names: Vec<String>,
+}
+
+impl Terms {
+    /// The number of `term`, given one if it has none yet.
+    pub fn intern(&mut self, term: &str) -> TermId {
+        if let Some(&id) = self.ids.get(term) {
+            return id;
+        }
+        let id = self.names.len() as TermId;
+        self.ids.insert(term.to_string(), id);
+        self.names.push(term.to_string());
+        id
+    }
+
+    /// The number of `term`, if it has one.
+    pub fn get(&self, term: &str) -> Option<TermId> {
+        self.ids.get(term).copied()
+    }
+
+    /// The name of term `id`.
+    pub fn name(&self, id: TermId) -> &str {
+        &self.names[id as usize]
+    }
+
+    /// How many terms there are.
+    pub fn len(&self) -> usize {
+        self.names.len()
+    }
+
+    /// Whether there is none.
+    pub fn is_empty(&self) -> bool {
+        self.names.is_empty()
+    }
+
+    /// Every name, by number.
+    pub fn names(&self) -> &[String] {
+        &self.names
+    }
+}
+
 /// From this many entries the index is built on several threads.
 const PARALLEL_FROM: usize = 2_000;
 /// The most threads an index build uses.
@@ -68,8 +113,7 @@ pub struct Correction {
 /// The searchable form of a FAQ.
 #[derive(Debug, Clone, Default)]
 pub struct Index {
-    terms: std::collections::HashMap<String, TermId>,
-    names: Vec<String>,
+    terms: Terms,
     postings: Vec<Vec<Posting>>,
     idf: Vec<f32>,
     words: std::collections::HashMap<String, TermId>,
@@ -131,14 +175,15 @@ impl Index {
             .iter()
             .map(|part| {
                 part.lexicon
-                    .names
+                    .terms
+                    .names()
                     .iter()
                     .map(|name| index.intern(name))
                     .collect()
             })
             .collect();
         // Exact capacities: growing by doubling would leave up to half of the largest structure unused.
-        let mut counts = vec![0usize; index.names.len()];
+        let mut counts = vec![0usize; index.terms.len()];
         for (part, remap) in parts.iter().zip(&remaps) {
             for posting in part.entries.iter().flatten() {
                 counts[remap[posting.entry() as usize] as usize] += 1;
@@ -198,13 +243,10 @@ impl Index {
     }
 
     fn intern(&mut self, term: &str) -> TermId {
-        if let Some(&id) = self.terms.get(term) {
-            return id;
+        let id = self.terms.intern(term);
+        if self.postings.len() <= id as usize {
+            self.postings.push(Vec::new());
         }
-        let id = self.names.len() as TermId;
-        self.terms.insert(term.to_string(), id);
-        self.names.push(term.to_string());
-        self.postings.push(Vec::new());
         id
     }
 
@@ -220,12 +262,12 @@ impl Index {
 
     /// The term for a stem or concept.
     pub fn term(&self, name: &str) -> Option<TermId> {
-        self.terms.get(name).copied()
+        self.terms.get(name)
     }
 
     /// The printable name of a term.
     pub fn name(&self, term: TermId) -> &str {
-        &self.names[term as usize]
+        self.terms.name(term)
     }
 
     /// The term of a vocabulary word (folded, unstemmed).

@@ -130,12 +130,7 @@ pub fn search(
     let mut top: Vec<Hit> = Vec::with_capacity(keep + 1);
     for (row, &entry) in candidates.iter().enumerate() {
         let mut matched = cells[row * slots..(row + 1) * slots].to_vec();
-        let heavy: f32 = query
-            .slots
-            .iter()
-            .zip(&matched)
-            .map(|(slot, m)| slot.weight * m.map_or(0.0, |(q, _)| q))
-            .sum();
+        let heavy = covered(query, &matched);
         let bar = if top.len() == keep {
             top[keep - 1].score
         } else {
@@ -170,6 +165,16 @@ thread_local! {
     /// Per entry, its candidate row in the query being scored: an array indexed by entry is far cheaper than
     /// a map when a query touches tens of thousands of entries. Reset after each query.
     static ROWS: std::cell::RefCell<Vec<u32>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// The question's weight that the matches cover.
+fn covered(query: &Query, matched: &[Option<(f32, Field)>]) -> f32 {
+    query
+        .slots
+        .iter()
+        .zip(matched)
+        .map(|(slot, m)| slot.weight * m.map_or(0.0, |(q, _)| q))
+        .sum()
 }
 
 /// Best first: higher score, then earlier entry.
@@ -234,13 +239,7 @@ fn hit(
     entry: u32,
     matched: Vec<Option<(f32, Field)>>,
 ) -> Hit {
-    let covered: f32 = query
-        .slots
-        .iter()
-        .zip(&matched)
-        .map(|(slot, m)| slot.weight * m.map_or(0.0, |(q, _)| q))
-        .sum();
-    let coverage = covered / total;
+    let coverage = covered(query, &matched) / total;
     let fit = title_fit(index, entry, query_terms);
     let score = coverage * (1.0 - weights.title_fit + weights.title_fit * fit);
     Hit {

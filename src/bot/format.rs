@@ -23,6 +23,16 @@ pub struct Outgoing {
     pub keyboard: Option<InlineKeyboardMarkup>,
 }
 
+impl Outgoing {
+    /// A message with no buttons.
+    pub fn text(text: String) -> Outgoing {
+        Outgoing {
+            text,
+            keyboard: None,
+        }
+    }
+}
+
 /// The messages for a reply: the text split to fit, with related, "did you mean" or topics buttons last,
 /// and 👍/👎 under an answer.
 pub fn reply(engine: &Engine, texts: &Texts, reply: &Reply) -> Vec<Outgoing> {

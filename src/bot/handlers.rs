@@ -79,10 +79,7 @@ pub async fn on_command(
             let gaps = admin::gaps(&state, &engine).await;
             format::split(&gaps, format::MAX_MESSAGE)
                 .into_iter()
-                .map(|t| Outgoing {
-                    text: t,
-                    keyboard: None,
-                })
+                .map(Outgoing::text)
                 .collect()
         }
         Command::Reload => text(admin::reload(&state)),
@@ -117,16 +114,7 @@ pub async fn on_text(
                 "I do not know that command.\n\n{}",
                 Command::descriptions()
             ));
-            send(
-                &bot,
-                &msg,
-                Outgoing {
-                    text,
-                    keyboard: None,
-                },
-                &update,
-            )
-            .await?;
+            send(&bot, &msg, Outgoing::text(text), &update).await?;
         }
         return Ok(());
     }
@@ -147,16 +135,7 @@ pub async fn on_non_text(
         outcome = "non_text",
         "reply"
     );
-    send(
-        &bot,
-        &msg,
-        Outgoing {
-            text,
-            keyboard: None,
-        },
-        &update,
-    )
-    .await?;
+    send(&bot, &msg, Outgoing::text(text), &update).await?;
     Ok(())
 }
 
