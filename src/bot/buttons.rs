@@ -33,71 +33,73 @@ pub async fn on_callback(
     let action = query.data.as_deref().and_then(Action::decode);
     let target = query.message.as_ref().map(|m| (m.chat().id, m.id()));
     let mut notice = None;
-    match (action, target) {
-        (Some(Action::Entry(hash)), Some((chat, _))) => match callback::find_entry(&engine, hash) {
-            Some(n) => {
-                tracing::info!(update_id = update.id.0, outcome = "opened", entry = %engine.entry(n).id, "button");
-                for part in format::entry(&engine, &state.settings.texts, n) {
-                    send_to(&bot, chat, None, part)
-                        .await
-                        .with_context(|| context(&update))?;
+    // The callback query is answered whatever happens here, so the button never keeps spinning.
+    let acted: anyhow::Result<()> = async {
+        match (action, target) {
+            (Some(Action::Entry(hash)), Some((chat, _))) => match callback::find_entry(&engine, hash) {
+                Some(n) => {
+                    tracing::info!(update_id = update.id.0, outcome = "opened", entry = %engine.entry(n).id, "button");
+                    for part in format::entry(&engine, &state.settings.texts, n) {
+                        send_to(&bot, chat, None, part)
+                            .await?;
+                    }
                 }
-            }
-            None => {
-                notice = Some("That topic is no longer in the FAQ. Here are the current topics.");
-                let (text, keyboard) = format::topics(&engine, 0);
-                let part = Outgoing {
-                    text,
-                    keyboard: Some(keyboard),
-                };
-                send_to(&bot, chat, None, part)
-                    .await
-                    .with_context(|| context(&update))?;
-            }
-        },
-        (Some(Action::Topics(page)), Some((chat, message))) => {
-            let (text, keyboard) = format::topics(&engine, page);
-            let edited = bot
-                .edit_message_text(chat, message, text.clone())
-                .parse_mode(ParseMode::Html)
-                .reply_markup(keyboard.clone())
-                .await;
-            if edited.is_err() {
-                send_to(
-                    &bot,
-                    chat,
-                    None,
-                    Outgoing {
+                None => {
+                    notice = Some("That topic is no longer in the FAQ. Here are the current topics.");
+                    let (text, keyboard) = format::topics(&engine, 0);
+                    let part = Outgoing {
                         text,
                         keyboard: Some(keyboard),
-                    },
-                )
-                .await
-                .with_context(|| context(&update))?;
+                    };
+                    send_to(&bot, chat, None, part)
+                        .await?;
+                }
+            },
+            (Some(Action::Topics(page)), Some((chat, message))) => {
+                let (text, keyboard) = format::topics(&engine, page);
+                let edited = bot
+                    .edit_message_text(chat, message, text.clone())
+                    .parse_mode(ParseMode::Html)
+                    .reply_markup(keyboard.clone())
+                    .await;
+                if edited.is_err() {
+                    send_to(
+                        &bot,
+                        chat,
+                        None,
+                        Outgoing {
+                            text,
+                            keyboard: Some(keyboard),
+                        },
+                    )
+                    .await?;
+                }
             }
-        }
-        (Some(Action::Vote(up, hash)), Some((chat, message))) => {
-            notice = Some(state.settings.texts.feedback_thanks.as_str());
-            if let Some(n) = callback::find_entry(&engine, hash) {
-                let question = if up {
-                    None
-                } else {
-                    state.recall(chat.0, message.0)
-                };
-                let entry = engine.entry(n).id.clone();
-                tracing::info!(update_id = update.id.0, vote = if up { "up" } else { "down" }, entry = %entry, "feedback");
-                admin::vote(&state, query.from.id, entry, up, question).await;
+            (Some(Action::Vote(up, hash)), Some((chat, message))) => {
+                notice = Some(state.settings.texts.feedback_thanks.as_str());
+                if let Some(n) = callback::find_entry(&engine, hash) {
+                    let question = if up {
+                        None
+                    } else {
+                        state.recall(chat.0, message.0)
+                    };
+                    let entry = engine.entry(n).id.clone();
+                    tracing::info!(update_id = update.id.0, vote = if up { "up" } else { "down" }, entry = %entry, "feedback");
+                    admin::vote(&state, query.from.id, entry, up, question).await;
+                }
             }
+            (Some(_), None) => notice = Some("Open a chat with me to read this topic."),
+            (None, _) => notice = Some("This button is from an older version of the FAQ. Try /topics."),
         }
-        (Some(_), None) => notice = Some("Open a chat with me to read this topic."),
-        (None, _) => notice = Some("This button is from an older version of the FAQ. Try /topics."),
+        Ok(())
     }
+    .await;
     let mut answer = bot.answer_callback_query(query.id.clone());
     if let Some(text) = notice {
         answer = answer.text(text);
     }
     answer.await.with_context(|| context(&update))?;
-    Ok(())
+    acted.with_context(|| context(&update))
 }
 
 /// Inline mode: `@bot question` in any chat offers matching entries; an empty query lists the topics.
