@@ -34,6 +34,10 @@ pub fn run(
         };
         let line = line?;
         let question = line.trim();
+        if !prompt && !question.is_empty() {
+            // Without a prompt line, a blank line keeps replies apart (a transcript stays readable).
+            writeln!(output)?;
+        }
         match question {
             "" => continue,
             "/quit" | "/exit" | "/q" => break,
