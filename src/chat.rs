@@ -23,6 +23,8 @@ pub fn run(
         texts.welcome, texts.disclaimer
     )?;
     let mut explaining = false;
+    // The entries of the last numbered list (topics or "did you mean"): typing a number opens one.
+    let mut choices: Vec<usize> = Vec::new();
     let mut lines = input.lines();
     loop {
         if prompt {
@@ -46,6 +48,16 @@ pub fn run(
                 for (n, entry) in engine.faq().entries.iter().enumerate() {
                     writeln!(output, "  {}. {}", n + 1, entry.title)?;
                 }
+                choices = (0..engine.faq().entries.len()).collect();
+            }
+            number
+                if number
+                    .parse::<usize>()
+                    .is_ok_and(|n| (1..=choices.len()).contains(&n)) =>
+            {
+                let n = choices[number.parse::<usize>().unwrap_or(1) - 1];
+                let entry = render::entry(engine, texts, n, Markup::Plain);
+                writeln!(output, "{entry}\n\n{}", texts.disclaimer)?;
             }
             "/explain" => {
                 explaining = !explaining;
@@ -57,6 +69,14 @@ pub fn run(
             }
             _ => {
                 let reply = engine.ask(question);
+                if reply.outcome == crate::engine::Outcome::Suggested {
+                    choices = reply
+                        .best
+                        .iter()
+                        .chain(&reply.alternatives)
+                        .map(|c| c.entry)
+                        .collect();
+                }
                 writeln!(
                     output,
                     "{}",
@@ -71,5 +91,6 @@ pub fn run(
     Ok(())
 }
 
-const HELP: &str = "Type a question and press Enter. Commands: /topics lists what I know, /explain shows how I \
+const HELP: &str = "Type a question and press Enter; after a numbered list, a number opens that topic. Commands: \
+                    /topics lists what I know, /explain shows how I \
                     matched, /quit (or Ctrl-D) leaves.";

@@ -276,3 +276,15 @@ fn ask_json_carries_the_urgent_notice() {
     );
     assert!(lines[1]["urgent"].is_null());
 }
+
+#[test]
+fn chat_opens_a_listed_topic_by_its_number() {
+    let out = faqbot(&[], "/topics\n6\n");
+    let text = stdout(&out);
+    let opened = text
+        .split("  8. The Future of CAR T-Cell Therapy")
+        .nth(1)
+        .unwrap_or_default();
+    assert!(opened.contains("achieved a sustained remission"), "{text}");
+    assert!(opened.contains("not medical advice"), "{text}");
+}
