@@ -158,7 +158,15 @@ async fn commands_start_help_topics_about_and_ask() {
     let sent = bot.fake.wait_sent(12, 7).await;
     assert!(text(&sent[0]).contains("I answer questions about CAR T-cell therapy"));
     assert!(text(&sent[0]).contains("not medical advice"));
-    assert_eq!(buttons(&sent[0])[0].1, "t:0");
+    let welcome_topics = buttons(&sent[0]);
+    assert_eq!(
+        welcome_topics[0].0, "Car T Cell Therapy",
+        "the welcome offers the topics"
+    );
+    assert!(matches!(
+        Action::decode(&welcome_topics[0].1),
+        Some(Action::Entry(_))
+    ));
     assert!(text(&sent[1]).contains("/ask"), "{}", text(&sent[1]));
     assert!(
         text(&sent[1]).contains("Everything I can answer"),

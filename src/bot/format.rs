@@ -115,7 +115,7 @@ pub fn topics(engine: &Engine, page: usize) -> (String, InlineKeyboardMarkup) {
     (text, InlineKeyboardMarkup::new(rows))
 }
 
-/// The "Topics" button under a declined question and the welcome.
+/// The "Topics" button under a declined question.
 pub fn topics_button() -> InlineKeyboardMarkup {
     InlineKeyboardMarkup::new([[InlineKeyboardButton::callback(
         "📚 Topics",

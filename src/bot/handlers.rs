@@ -38,10 +38,12 @@ pub async fn on_command(
     };
     let parts = match cmd {
         Command::Start => {
+            // The welcome, the disclaimer, and the first page of topics as buttons.
             let welcome = Markup::Html.escape(&texts.welcome);
+            let (_, topics) = format::topics(&engine, 0);
             vec![Outgoing {
                 text: format!("{welcome}\n\n{}", Markup::Html.italic(&texts.disclaimer)),
-                keyboard: Some(format::topics_button()),
+                keyboard: Some(topics),
             }]
         }
         Command::Help => {
