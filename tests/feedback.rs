@@ -33,12 +33,7 @@ fn press(from: i64, chat: i64, message_id: i64, data: &str) -> Value {
 #[tokio::test(flavor = "multi_thread")]
 async fn votes_are_counted_and_a_thumbs_down_keeps_the_question() {
     let bot = start_with(|s| s.telegram.admins = vec![ADMIN]).await;
-    bot.fake.push(fake::text_message(
-        fake::private_chat(61),
-        61,
-        1,
-        "what is crs",
-    ));
+    bot.fake.say(61, 1, "what is crs");
     let sent = bot.fake.wait_sent(61, 1).await;
     let down = callback_data(&sent[0], "Not helpful");
     let up = callback_data(&sent[0], "Helpful");
@@ -53,12 +48,7 @@ async fn votes_are_counted_and_a_thumbs_down_keeps_the_question() {
     let answers = bot.fake.wait_calls("AnswerCallbackQuery", 2).await;
     assert_eq!(answers[0]["text"], "Thank you for your feedback!");
 
-    bot.fake.push(fake::text_message(
-        fake::private_chat(ADMIN),
-        ADMIN,
-        1,
-        "/stats",
-    ));
+    bot.fake.say(ADMIN, 1, "/stats");
     let stats = bot.fake.wait_sent(ADMIN, 1).await;
     assert!(
         text(&stats[0]).contains("Questions: 1"),
@@ -91,20 +81,10 @@ async fn declined_questions_become_gaps_grouped_for_admins() {
     .iter()
     .enumerate()
     {
-        bot.fake.push(fake::text_message(
-            fake::private_chat(63),
-            63,
-            i as i64 + 1,
-            q,
-        ));
+        bot.fake.say(63, i as i64 + 1, q);
     }
     bot.fake.wait_sent(63, 3).await;
-    bot.fake.push(fake::text_message(
-        fake::private_chat(ADMIN),
-        ADMIN,
-        1,
-        "/gaps",
-    ));
+    bot.fake.say(ADMIN, 1, "/gaps");
     let sent = bot.fake.wait_sent(ADMIN, 1).await;
     let gaps = text(&sent[0]);
     assert!(
@@ -120,12 +100,7 @@ async fn declined_questions_become_gaps_grouped_for_admins() {
 async fn admin_commands_are_refused_to_others() {
     let bot = start_with(|s| s.telegram.admins = vec![ADMIN]).await;
     for (i, command) in ["/stats", "/gaps", "/reload"].iter().enumerate() {
-        bot.fake.push(fake::text_message(
-            fake::private_chat(64),
-            64,
-            i as i64 + 1,
-            command,
-        ));
+        bot.fake.say(64, i as i64 + 1, command);
     }
     let sent = bot.fake.wait_sent(64, 3).await;
     assert!(
@@ -150,18 +125,8 @@ async fn reload_takes_new_documents_and_keeps_the_old_faq_when_broken() {
         "# Meals\nThe canteen opens at noon.\n",
     )
     .unwrap();
-    bot.fake.push(fake::text_message(
-        fake::private_chat(ADMIN),
-        ADMIN,
-        1,
-        "/reload",
-    ));
-    bot.fake.push(fake::text_message(
-        fake::private_chat(ADMIN),
-        ADMIN,
-        2,
-        "when does the canteen open",
-    ));
+    bot.fake.say(ADMIN, 1, "/reload");
+    bot.fake.say(ADMIN, 2, "when does the canteen open");
     let sent = bot.fake.wait_sent(ADMIN, 2).await;
     std::fs::write(dir.path().join("broken.txt"), b"\xff\xfe not text").unwrap();
     assert!(
@@ -175,18 +140,8 @@ async fn reload_takes_new_documents_and_keeps_the_old_faq_when_broken() {
         text(&sent[1])
     );
 
-    bot.fake.push(fake::text_message(
-        fake::private_chat(ADMIN),
-        ADMIN,
-        3,
-        "/reload",
-    ));
-    bot.fake.push(fake::text_message(
-        fake::private_chat(ADMIN),
-        ADMIN,
-        4,
-        "where do I park",
-    ));
+    bot.fake.say(ADMIN, 3, "/reload");
+    bot.fake.say(ADMIN, 4, "where do I park");
     let sent = bot.fake.wait_sent(ADMIN, 4).await;
     assert!(
         text(&sent[2]).contains("did not reload"),
@@ -214,12 +169,7 @@ async fn privacy_and_forget() {
     bot.fake
         .push(press(65, 65, 1000, &callback_data(&sent[0], "Helpful")));
     bot.fake.wait_calls("AnswerCallbackQuery", 1).await;
-    bot.fake.push(fake::text_message(
-        fake::private_chat(65),
-        65,
-        2,
-        "/privacy",
-    ));
+    bot.fake.say(65, 2, "/privacy");
     bot.fake
         .push(fake::text_message(fake::private_chat(65), 65, 3, "/forget"));
     bot.fake
@@ -246,12 +196,7 @@ async fn an_unusable_database_never_stops_the_answers() {
         .push(fake::text_message(fake::private_chat(66), 66, 1, "myeloma"));
     bot.fake
         .push(fake::text_message(fake::private_chat(66), 66, 2, "/forget"));
-    bot.fake.push(fake::text_message(
-        fake::private_chat(66),
-        66,
-        3,
-        "what is crs",
-    ));
+    bot.fake.say(66, 3, "what is crs");
     let sent = bot.fake.wait_sent(66, 3).await;
     assert!(text(&sent[0]).contains("Case Study 3"));
     assert!(text(&sent[1]).contains("could not reach my database"));

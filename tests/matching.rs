@@ -21,6 +21,17 @@ fn ask(question: &str) -> Reply {
     ENGINE.ask(question)
 }
 
+/// The reply as the terminal shows it.
+fn plain(reply: &Reply) -> String {
+    render::reply(
+        &ENGINE,
+        &Settings::default().texts,
+        reply,
+        Markup::Plain,
+        true,
+    )
+}
+
 fn answered_id(question: &str) -> Option<String> {
     let reply = ask(question);
     (reply.outcome == Outcome::Answered).then(|| ENGINE.entry(reply.best.unwrap().entry).id.clone())
@@ -61,13 +72,7 @@ fn off_topic_is_declined_without_a_section() {
         let reply = ask(q);
         assert_eq!(reply.outcome, Outcome::Declined, "{q}");
         assert!(reply.best.is_none());
-        let text = render::reply(
-            &ENGINE,
-            &Settings::default().texts,
-            &reply,
-            Markup::Plain,
-            true,
-        );
+        let text = plain(&reply);
         assert_eq!(text, Settings::default().texts.decline);
     }
 }
@@ -77,13 +82,7 @@ fn small_talk_gets_a_friendly_line() {
     let reply = ask("thank you so much!");
     assert_eq!(reply.outcome, Outcome::Chitchat);
     assert_eq!(reply.chitchat, Some(ChitChat::Thanks));
-    let text = render::reply(
-        &ENGINE,
-        &Settings::default().texts,
-        &reply,
-        Markup::Plain,
-        true,
-    );
+    let text = plain(&reply);
     assert_eq!(text, Settings::default().texts.thanks);
 }
 
@@ -91,13 +90,7 @@ fn small_talk_gets_a_friendly_line() {
 fn a_question_without_words_asks_for_more() {
     let reply = ask("what is it??");
     assert_eq!(reply.outcome, Outcome::Declined);
-    let text = render::reply(
-        &ENGINE,
-        &Settings::default().texts,
-        &reply,
-        Markup::Plain,
-        true,
-    );
+    let text = plain(&reply);
     assert_eq!(text, Settings::default().texts.empty_question);
 }
 
@@ -106,13 +99,7 @@ fn close_runners_up_are_offered_as_related() {
     let reply = ask("car t cancer stories");
     assert_eq!(reply.outcome, Outcome::Answered);
     assert!(!reply.alternatives.is_empty());
-    let text = render::reply(
-        &ENGINE,
-        &Settings::default().texts,
-        &reply,
-        Markup::Plain,
-        true,
-    );
+    let text = plain(&reply);
     assert!(text.contains("Related:"), "{text}");
 }
 
@@ -122,13 +109,7 @@ fn medium_confidence_suggests_candidates() {
     assert_eq!(reply.outcome, Outcome::Suggested);
     assert_eq!(reply.alternatives.len(), 1);
     assert_eq!(ENGINE.entry(reply.alternatives[0].entry).id, PEDIATRIC);
-    let text = render::reply(
-        &ENGINE,
-        &Settings::default().texts,
-        &reply,
-        Markup::Plain,
-        true,
-    );
+    let text = plain(&reply);
     assert!(text.contains("1. Case Study 1: Emily"), "{text}");
     assert!(text.contains("2. Case Study 2:"), "{text}");
 }

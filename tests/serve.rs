@@ -4,7 +4,7 @@ mod support;
 
 use std::process::Stdio;
 
-use support::fake_telegram::{self as fake, FakeTelegram, TOKEN};
+use support::fake_telegram::{FakeTelegram, TOKEN};
 use tokio::io::AsyncReadExt;
 use tokio::process::{Child, Command};
 
@@ -51,12 +51,7 @@ async fn sigterm_stops_the_bot_cleanly_and_the_log_keeps_secrets() {
     })
     .await;
     let question = "my husband Johnathan has side effects";
-    fake.push(fake::text_message(
-        fake::private_chat(987_654_321),
-        987_654_321,
-        1,
-        question,
-    ));
+    fake.say(987_654_321, 1, question);
     fake.wait_sent(987_654_321, 1).await;
 
     let pid = child.id().unwrap().to_string();

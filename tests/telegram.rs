@@ -57,12 +57,7 @@ async fn registers_commands_and_answers_a_private_question() {
         "admin commands stay hidden"
     );
 
-    bot.fake.push(fake::text_message(
-        fake::private_chat(10),
-        10,
-        1,
-        "wat r the side efects",
-    ));
+    bot.fake.say(10, 1, "wat r the side efects");
     let sent = bot.fake.wait_sent(10, 1).await;
     assert_eq!(sent[0]["parse_mode"], "HTML");
     assert!(
@@ -86,18 +81,8 @@ async fn registers_commands_and_answers_a_private_question() {
 #[tokio::test(flavor = "multi_thread")]
 async fn unsure_declined_chitchat_and_non_text_replies() {
     let bot = start().await;
-    bot.fake.push(fake::text_message(
-        fake::private_chat(11),
-        11,
-        1,
-        "leukemia and lymphoma",
-    ));
-    bot.fake.push(fake::text_message(
-        fake::private_chat(11),
-        11,
-        2,
-        "how do i fix my bike",
-    ));
+    bot.fake.say(11, 1, "leukemia and lymphoma");
+    bot.fake.say(11, 2, "how do i fix my bike");
     bot.fake
         .push(fake::text_message(fake::private_chat(11), 11, 3, "thanks!"));
     let sticker = json!({"message": {"message_id": 4, "date": 0, "chat": fake::private_chat(11), "from": fake::user(11),
@@ -148,12 +133,7 @@ async fn commands_start_help_topics_about_and_ask() {
     .iter()
     .enumerate()
     {
-        bot.fake.push(fake::text_message(
-            fake::private_chat(12),
-            12,
-            i as i64 + 1,
-            command,
-        ));
+        bot.fake.say(12, i as i64 + 1, command);
     }
     let sent = bot.fake.wait_sent(12, 7).await;
     assert!(text(&sent[0]).contains("I answer questions about CAR T-cell therapy"));
@@ -383,18 +363,8 @@ async fn html_is_escaped_and_long_answers_are_split_in_order() {
     .unwrap();
     let path = dir.path().to_path_buf();
     let bot = start_with(move |s| s.faq.paths = vec![path]).await;
-    bot.fake.push(fake::text_message(
-        fake::private_chat(16),
-        16,
-        1,
-        "<symbols> & \"doses\"",
-    ));
-    bot.fake.push(fake::text_message(
-        fake::private_chat(16),
-        16,
-        2,
-        "infusion day",
-    ));
+    bot.fake.say(16, 1, "<symbols> & \"doses\"");
+    bot.fake.say(16, 2, "infusion day");
     let sent = bot.fake.wait_until("the split answer", |_| {
         bot.fake
             .sent_to(16)
@@ -433,12 +403,7 @@ async fn a_429_is_waited_out_and_the_message_delivered_once() {
     bot.fake.fail_next_sends(1);
     bot.fake
         .push(fake::text_message(fake::private_chat(17), 17, 1, "myeloma"));
-    bot.fake.push(fake::text_message(
-        fake::private_chat(17),
-        17,
-        2,
-        "what is crs",
-    ));
+    bot.fake.say(17, 2, "what is crs");
     let sent = bot.fake.wait_sent(17, 2).await;
     let failed = bot
         .fake
@@ -463,12 +428,7 @@ async fn a_dropped_connection_during_get_updates_is_survived() {
     // The poll in flight now returns; the next one is dropped, the one after that delivers.
     bot.fake
         .push(fake::text_message(fake::private_chat(18), 18, 1, "myeloma"));
-    bot.fake.push(fake::text_message(
-        fake::private_chat(18),
-        18,
-        2,
-        "what is crs",
-    ));
+    bot.fake.say(18, 2, "what is crs");
     let sent = bot.fake.wait_sent(18, 2).await;
     assert!(text(&sent[1]).contains("Challenges"));
     bot.fake
@@ -497,12 +457,7 @@ async fn unknown_fields_and_kinds_do_not_stop_the_bot() {
     bot.fake.push(json!({"my_chat_member": {"chat": fake::group_chat(-9, "group"), "from": fake::user(19), "date": 0,
         "old_chat_member": {"user": fake::user(BOT_ID), "status": "left"},
         "new_chat_member": {"user": fake::user(BOT_ID), "status": "member"}}}));
-    bot.fake.push(fake::text_message(
-        fake::private_chat(19),
-        19,
-        3,
-        "what is crs",
-    ));
+    bot.fake.say(19, 3, "what is crs");
     let sent = bot.fake.wait_sent(19, 2).await;
     assert!(text(&sent[0]).contains("Case Study 3"));
     assert!(text(&sent[1]).contains("Challenges"));
@@ -521,12 +476,7 @@ async fn huge_emoji_right_to_left_and_zero_width_input_is_answered() {
         "\u{200B}\u{200B}".to_string(),
     ];
     for (i, input) in inputs.iter().enumerate() {
-        bot.fake.push(fake::text_message(
-            fake::private_chat(40 + i as i64),
-            40 + i as i64,
-            1,
-            input,
-        ));
+        bot.fake.say(40 + i as i64, 1, input);
     }
     for i in 0..inputs.len() as i64 {
         let sent = bot.fake.wait_sent(40 + i, 1).await;
@@ -549,12 +499,7 @@ async fn two_hundred_updates_from_fifty_chats_each_answered_once_in_order() {
     for round in 0..4 {
         for chat in 0..50 {
             let (question, _) = questions[(round + chat) % 4];
-            bot.fake.push(fake::text_message(
-                fake::private_chat(1000 + chat as i64),
-                1000 + chat as i64,
-                round as i64 + 1,
-                question,
-            ));
+            bot.fake.say(1000 + chat as i64, round as i64 + 1, question);
         }
     }
     bot.fake

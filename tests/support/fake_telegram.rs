@@ -87,6 +87,11 @@ impl FakeTelegram {
         id
     }
 
+    /// Queues a text message from user `chat` in their private chat with the bot.
+    pub fn say(&self, chat: i64, message_id: i64, text: &str) -> i64 {
+        self.push(text_message(private_chat(chat), chat, message_id, text))
+    }
+
     /// Answers the next `n` sendMessage calls with 429 Too Many Requests, retry_after 1.
     pub fn fail_next_sends(&self, n: u32) {
         self.shared.fail_sends.store(n, Ordering::SeqCst);
