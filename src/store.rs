@@ -3,6 +3,7 @@
 //! the user id so that `/forget` can delete them. A database that cannot be used never stops the bot: each
 //! failure is logged and counted, and the next operation tries again.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -363,34 +364,57 @@ fn random_salt() -> Vec<u8> {
 /// Groups near-duplicate questions (same words once folded, stemmed and sorted, or nearly the same text),
 /// most frequent first.
 fn group_gaps(rows: Vec<(String, String)>, limit: usize) -> Vec<Gap> {
+    // Same words: one pass with a map, however many questions are kept.
+    let mut exact: HashMap<String, usize> = HashMap::new();
     let mut groups: Vec<(String, Gap)> = Vec::new();
     for (text, reason) in rows {
         let key = gap_key(&text);
-        let found = groups.iter_mut().find(|(k, _)| {
-            *k == key || strsim::normalized_damerau_levenshtein(k, &key) >= NEAR_DUPLICATE
-        });
-        match found {
-            Some((_, gap)) => {
-                gap.count += 1;
-                if !gap.reasons.contains(&reason) {
-                    gap.reasons.push(reason);
-                }
-            }
-            None => groups.push((
-                key,
-                Gap {
+        match exact.get(&key) {
+            Some(&at) => add_reason(&mut groups[at].1, 1, reason),
+            None => {
+                exact.insert(key.clone(), groups.len());
+                let gap = Gap {
                     text,
                     count: 1,
                     reasons: vec![reason],
-                },
-            )),
+                };
+                groups.push((key, gap));
+            }
         }
     }
-    let mut gaps: Vec<Gap> = groups.into_iter().map(|(_, g)| g).collect();
+    // Nearly the same words: compared pairwise, so only among the most frequent groups.
+    groups.sort_by_key(|(_, g)| std::cmp::Reverse(g.count));
+    groups.truncate(limit.saturating_mul(NEAR_DUPLICATE_POOL).max(limit));
+    let mut merged: Vec<(String, Gap)> = Vec::new();
+    for (key, gap) in groups {
+        let near = merged
+            .iter_mut()
+            .find(|(k, _)| strsim::normalized_damerau_levenshtein(k, &key) >= NEAR_DUPLICATE);
+        match near {
+            Some((_, into)) => {
+                for reason in gap.reasons {
+                    add_reason(into, 0, reason);
+                }
+                into.count += gap.count;
+            }
+            None => merged.push((key, gap)),
+        }
+    }
+    let mut gaps: Vec<Gap> = merged.into_iter().map(|(_, g)| g).collect();
     gaps.sort_by_key(|g| std::cmp::Reverse(g.count));
     gaps.truncate(limit);
     gaps
 }
+
+fn add_reason(gap: &mut Gap, count: u64, reason: String) {
+    gap.count += count;
+    if !gap.reasons.contains(&reason) {
+        gap.reasons.push(reason);
+    }
+}
+
+/// Near-duplicates are looked for among this many times the groups asked for.
+const NEAR_DUPLICATE_POOL: usize = 20;
 
 /// Two questions whose keys are this similar count as one.
 const NEAR_DUPLICATE: f64 = 0.85;
@@ -424,6 +448,27 @@ mod tests {
         assert_eq!(gaps[0].count, 2);
         assert_eq!(gaps[0].text, "How do I book a flight?");
         assert_eq!(gaps[1].reasons, ["downvoted"]);
+    }
+
+    #[test]
+    fn many_questions_group_quickly_and_keep_the_most_frequent() {
+        let mut rng = crate::synthetic::Rng::new(1);
+        let words = crate::synthetic::Words::new(&mut rng);
+        let mut rows: Vec<(String, String)> = (0..20_000)
+            .map(|_| {
+                let text = format!(
+                    "{} {} {}",
+                    words.rare(&mut rng),
+                    words.rare(&mut rng),
+                    words.rare(&mut rng)
+                );
+                (text, "declined".to_string())
+            })
+            .collect();
+        rows.extend((0..50).map(|_| ("Where can I park?".to_string(), "declined".to_string())));
+        let gaps = group_gaps(rows, 3);
+        assert_eq!(gaps[0].text, "Where can I park?");
+        assert_eq!(gaps[0].count, 50);
     }
 
     #[test]
