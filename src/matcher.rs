@@ -220,11 +220,7 @@ fn slot_in_entry(
     slot.variants
         .iter()
         .filter_map(|v| {
-            let field = v.terms.iter().try_fold(Field::Title, |weakest, &term| {
-                let list = index.postings(term);
-                let at = list.binary_search_by_key(&entry, |p| p.entry()).ok()?;
-                Some(weakest.max(list[at].field()))
-            })?;
+            let field = weakest_field(index, &v.terms, entry, Field::Title)?;
             Some((v.quality * field_weight(weights, field), field))
         })
         .max_by(|a, b| a.0.total_cmp(&b.0))
@@ -268,15 +264,18 @@ fn variant_entries(index: &Index, variant: &Variant) -> Vec<(u32, Field)> {
         .postings(first)
         .iter()
         .filter_map(|p| {
-            rest.iter()
-                .try_fold(p.field(), |weakest, &term| {
-                    let list = index.postings(term);
-                    let at = list.binary_search_by_key(&p.entry(), |q| q.entry()).ok()?;
-                    Some(weakest.max(list[at].field()))
-                })
-                .map(|field| (p.entry(), field))
+            weakest_field(index, rest, p.entry(), p.field()).map(|field| (p.entry(), field))
         })
         .collect()
+}
+
+/// The weakest field, `start` included, in which `entry` holds each of `terms`; `None` if it lacks one.
+fn weakest_field(index: &Index, terms: &[TermId], entry: u32, start: Field) -> Option<Field> {
+    terms.iter().try_fold(start, |weakest, &term| {
+        let list = index.postings(term);
+        let at = list.binary_search_by_key(&entry, |p| p.entry()).ok()?;
+        Some(weakest.max(list[at].field()))
+    })
 }
 
 /// The largest share of the weight of the entry's title or of one alternate question that the query uses.

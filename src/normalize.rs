@@ -32,7 +32,11 @@ pub struct Token {
 
 /// Runs the whole pipeline over `text`.
 pub fn tokens(text: &str) -> Vec<Token> {
-    let mut tokens = split(text);
+    finish(split(text))
+}
+
+/// Steps 2 to 4, on the words that step 1 cut.
+fn finish(mut tokens: Vec<Token>) -> Vec<Token> {
     expand_texting(&mut tokens);
     mark_stop_words(&mut tokens);
     stem(&mut tokens);
@@ -97,10 +101,7 @@ pub fn raw_words(text: &str, mut word: impl FnMut(&str, bool)) {
 pub fn word_tokens(raw: &str) -> Vec<Token> {
     let mut tokens = Vec::new();
     finish_word(raw, false, &mut tokens);
-    expand_texting(&mut tokens);
-    mark_stop_words(&mut tokens);
-    stem(&mut tokens);
-    tokens
+    finish(tokens)
 }
 
 fn finish_word(raw: &str, hyphen_next: bool, tokens: &mut Vec<Token>) {

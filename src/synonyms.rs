@@ -87,14 +87,8 @@ impl Synonyms {
     /// word, so that a lowercase "all" never stands for the acronym ALL.
     pub fn find(&self, tokens: &[Token]) -> Vec<Hit> {
         let stems: Vec<(&str, bool)> = tokens.iter().map(|t| (t.stem.as_str(), t.stop)).collect();
-        self.find_in(&stems)
-    }
-
-    /// `find` over (stem, stop word) pairs.
-    pub fn find_in<S: AsRef<str>>(&self, stems: &[(S, bool)]) -> Vec<Hit> {
-        let keyed: Vec<(&str, bool)> = stems.iter().map(|(s, stop)| (s.as_ref(), *stop)).collect();
         find_phrases(
-            &keyed,
+            &stems,
             |stem| self.by_first.get(*stem).map(Vec::as_slice),
             |a, b| a == b,
         )
