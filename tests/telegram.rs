@@ -277,6 +277,29 @@ async fn groups_answer_commands_mentions_and_replies_only() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
+async fn a_mention_beside_text_that_changes_length_when_lowercased_is_answered() {
+    // İ grows by one byte when lowercased and the OHM SIGN shrinks by one: finding the mention in a
+    // lowercased copy and cutting the original there panicked the handler.
+    let bot = start().await;
+    let group = fake::group_chat(-550, "supergroup");
+    let odd = format!("\u{130} @{USERNAME}\u{439} \u{2126}");
+    let mut reply = fake::text_message(group.clone(), 26, 1, &odd);
+    reply["message"]["reply_to_message"] = json!({"message_id": 901, "date": 0, "chat": group.clone(),
+        "from": {"id": BOT_ID, "is_bot": true, "first_name": "FAQ Bot", "username": USERNAME}, "text": "an answer"});
+    bot.fake.push(reply);
+    bot.fake.push(fake::text_message(
+        group,
+        26,
+        2,
+        &format!("\u{2126}\u{130} @{USERNAME} what is crs"),
+    ));
+    let sent = bot.fake.wait_sent(-550, 2).await;
+    assert_eq!(sent[0]["reply_parameters"]["message_id"], 1);
+    assert!(text(&sent[1]).contains("Challenges and Ongoing Research"));
+    bot.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
 async fn groups_that_want_it_get_every_message_answered() {
     let bot = start_with(|s| s.telegram.answer_all_group_messages = true).await;
     bot.fake.push(fake::text_message(
@@ -294,7 +317,10 @@ async fn groups_that_want_it_get_every_message_answered() {
 async fn channel_posts_with_ask_or_mention_are_answered_in_the_channel() {
     let bot = start().await;
     let channel = json!({"id": -1_000_700, "type": "channel", "title": "News"});
-    let post = |id: i64, text: &str| json!({"channel_post": {"message_id": id, "date": 0, "chat": channel.clone(), "text": text}});
+    let post = |id: i64, text: &str| {
+        json!({"channel_post": {"message_id": id, "date": 0, "chat": channel.clone(), "text": text,
+        "entities": fake::entities(text)}})
+    };
     bot.fake.push(post(1, "Our meeting is on Friday"));
     bot.fake.push(post(2, "/ask what is crs"));
     bot.fake.push(post(3, &format!("@{USERNAME} myeloma")));

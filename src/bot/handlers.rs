@@ -1,12 +1,13 @@
 //! The handlers: small async functions, one per kind of update, with their dependencies injected.
 
+use std::ops::Range;
 use std::sync::Arc;
 
 use anyhow::Context;
 use teloxide::prelude::*;
 use teloxide::types::{
-    ChatKind, InlineKeyboardMarkup, LinkPreviewOptions, Me, MessageId, ParseMode, PublicChatKind,
-    ReplyParameters,
+    ChatKind, InlineKeyboardMarkup, LinkPreviewOptions, Me, MessageEntity, MessageEntityKind,
+    MessageId, ParseMode, PublicChatKind, ReplyParameters,
 };
 use teloxide::utils::command::BotCommands;
 
@@ -233,14 +234,14 @@ pub(crate) fn context(update: &Update) -> String {
 /// (removed from the question), a reply to the bot, or any text when `answer_all` is set; in channels a
 /// mention.
 pub fn addressed_text(msg: &Message, me: &Me, answer_all: bool) -> Option<String> {
-    let text = msg.text()?.trim();
+    let text = msg.text()?;
     if msg.chat.is_private() {
-        return Some(text.to_string());
+        return Some(text.trim().to_string());
     }
     let username = me.user.username.as_deref().unwrap_or_default();
-    let mention = format!("@{username}");
-    if !username.is_empty() && text.to_lowercase().contains(&mention.to_lowercase()) {
-        return Some(strip_mention(text, &mention));
+    let mentions = bot_mentions(text, msg.entities().unwrap_or_default(), username);
+    if !mentions.is_empty() {
+        return Some(without(text, &mentions));
     }
     if msg.chat.is_channel() {
         return None;
@@ -249,30 +250,66 @@ pub fn addressed_text(msg: &Message, me: &Me, answer_all: bool) -> Option<String
         .reply_to_message()
         .and_then(|r| r.from.as_ref())
         .is_some_and(|from| from.id == me.user.id);
-    (replies_to_bot || answer_all).then(|| text.to_string())
+    (replies_to_bot || answer_all).then(|| text.trim().to_string())
 }
 
-/// Removes every `@bot` mention, whatever its case.
-fn strip_mention(text: &str, mention: &str) -> String {
-    let lower = text.to_lowercase();
-    let needle = mention.to_lowercase();
-    // Lowercasing can change byte lengths outside ASCII; cut only where both strings line up.
-    if lower.len() != text.len() {
-        return text
-            .replace(mention, " ")
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ");
+/// The byte ranges of `text` that Telegram marked as mentions of `username`.
+///
+/// Telegram finds mentions itself and sends them as entities with offsets in UTF-16 code units; searching
+/// the text ourselves would also find "@bot" inside code or e-mail addresses, and any offset found in a
+/// case-folded copy of the text need not be a character boundary of the original.
+fn bot_mentions(text: &str, entities: &[MessageEntity], username: &str) -> Vec<Range<usize>> {
+    if username.is_empty() {
+        return Vec::new();
     }
-    let mut out = String::new();
+    entities
+        .iter()
+        .filter(|e| e.kind == MessageEntityKind::Mention)
+        .filter_map(|e| utf16_to_bytes(text, e.offset, e.length))
+        .filter(|range| {
+            text[range.clone()]
+                .strip_prefix('@')
+                .is_some_and(|name| name.eq_ignore_ascii_case(username))
+        })
+        .collect()
+}
+
+/// Converts an entity's UTF-16 offset and length to a byte range of `text`, or `None` when either end is
+/// not on a character boundary or lies past the end (teloxide's own conversion panics on those).
+fn utf16_to_bytes(text: &str, offset: usize, length: usize) -> Option<Range<usize>> {
+    let end16 = offset.checked_add(length)?;
+    let (mut start, mut end) = (None, None);
+    let mut units = 0;
+    for (at, c) in text.char_indices().chain([(text.len(), '\0')]) {
+        if units == offset {
+            start = Some(at);
+        }
+        if units == end16 {
+            end = Some(at);
+            break;
+        }
+        if units > end16 {
+            break;
+        }
+        units += c.len_utf16();
+    }
+    Some(start?..end?)
+}
+
+/// `text` with the `cut` ranges (sorted, not overlapping) replaced by spaces and white space folded.
+fn without(text: &str, cut: &[Range<usize>]) -> String {
+    let mut kept = String::with_capacity(text.len());
     let mut at = 0;
-    while let Some(found) = lower[at..].find(&needle) {
-        out.push_str(&text[at..at + found]);
-        out.push(' ');
-        at += found + needle.len();
+    for range in cut {
+        if range.start < at {
+            continue;
+        }
+        kept.push_str(&text[at..range.start]);
+        kept.push(' ');
+        at = range.end;
     }
-    out.push_str(&text[at..]);
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
+    kept.push_str(&text[at..]);
+    kept.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// The kind of chat, for logs: never its id or title.
@@ -314,16 +351,53 @@ fn about(engine: &Engine, state: &State) -> String {
 mod tests {
     use super::*;
 
+    fn mention(offset: usize, length: usize) -> MessageEntity {
+        MessageEntity {
+            kind: MessageEntityKind::Mention,
+            offset,
+            length,
+        }
+    }
+
     #[test]
     fn strips_mentions_in_any_case() {
+        let mentions = |text: &str, entities: &[MessageEntity]| {
+            without(text, &bot_mentions(text, entities, "faqbot"))
+        };
         assert_eq!(
-            strip_mention("@FaqBot what is CRS", "@faqbot"),
+            mentions("@FaqBot what is CRS", &[mention(0, 7)]),
             "what is CRS"
         );
         assert_eq!(
-            strip_mention("what is crs @faqbot?", "@faqbot"),
+            mentions("what is crs @faqbot?", &[mention(12, 7)]),
             "what is crs ?"
         );
-        assert_eq!(strip_mention("İ @faqbot x", "@faqbot"), "İ x");
+        assert_eq!(mentions("İ @faqbot x", &[mention(2, 7)]), "İ x");
+        // Another account's mention stays.
+        assert_eq!(mentions("@other hi", &[mention(0, 6)]), "@other hi");
+    }
+
+    #[test]
+    fn case_folding_that_changes_lengths_cannot_split_a_character() {
+        // İ grows by a byte when lowercased, the OHM SIGN shrinks by one: the old code sliced the original
+        // text at offsets found in its lowercased copy and panicked here.
+        let text = "\u{130} @yourbot\u{439} \u{2126}";
+        let entities = [mention(2, 8)];
+        assert!(bot_mentions(text, &entities, "faqbot").is_empty());
+        let found = bot_mentions(text, &[mention(2, 8)], "yourbot");
+        assert_eq!(without(text, &found), "\u{130} \u{439} \u{2126}");
+    }
+
+    #[test]
+    fn entity_offsets_that_do_not_fit_the_text_are_ignored() {
+        let text = "😀@faqbot hi";
+        // Inside the emoji's surrogate pair, past the end, and overflowing.
+        for e in [mention(1, 7), mention(20, 7), mention(usize::MAX, 2)] {
+            assert!(bot_mentions(text, &[e], "faqbot").is_empty());
+        }
+        assert_eq!(
+            without(text, &bot_mentions(text, &[mention(2, 7)], "faqbot")),
+            "😀 hi"
+        );
     }
 }

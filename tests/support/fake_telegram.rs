@@ -312,7 +312,35 @@ pub fn group_chat(id: i64, kind: &str) -> Value {
     json!({"id": id, "type": kind, "title": "Support group"})
 }
 
-/// A text message update in `chat` from user `from`.
+/// A text message update in `chat` from user `from`, with the entities Telegram would mark in it.
 pub fn text_message(chat: Value, from: i64, message_id: i64, text: &str) -> Value {
-    json!({"message": {"message_id": message_id, "date": 1_700_000_000, "chat": chat, "from": user(from), "text": text}})
+    json!({"message": {"message_id": message_id, "date": 1_700_000_000, "chat": chat, "from": user(from),
+        "text": text, "entities": entities(text)}})
+}
+
+/// The `@username` mentions and a leading `/command` of `text` as Telegram marks them: offsets and lengths
+/// in UTF-16 code units.
+pub fn entities(text: &str) -> Value {
+    let is_name = |c: char| c.is_ascii_alphanumeric() || c == '_';
+    let units = |s: &str| s.encode_utf16().count();
+    let mut found = Vec::new();
+    if text.starts_with('/') {
+        let end = text.find(char::is_whitespace).unwrap_or(text.len());
+        found.push(json!({"type": "bot_command", "offset": 0, "length": units(&text[..end])}));
+    }
+    let mut previous = ' ';
+    for (at, c) in text.char_indices() {
+        if c == '@' && !is_name(previous) {
+            let name_len: usize = text[at + 1..]
+                .chars()
+                .take_while(|&c| is_name(c))
+                .map(char::len_utf8)
+                .sum();
+            if name_len >= 5 {
+                found.push(json!({"type": "mention", "offset": units(&text[..at]), "length": 1 + name_len}));
+            }
+        }
+        previous = c;
+    }
+    Value::Array(found)
 }
