@@ -284,6 +284,9 @@ fn ask(
                 "{}",
                 explain::explain(engine, &reply, &settings.matching.weights)
             )?;
+            if let Some(safety) = engine.safety() {
+                write!(out, "{}", safety.explain(question))?;
+            }
         }
         if !json && !explain {
             writeln!(out)?;

@@ -94,6 +94,11 @@ impl Engine {
         }
     }
 
+    /// The urgent-symptom rules, when the configuration names them.
+    pub fn safety(&self) -> Option<&Safety> {
+        self.safety.as_ref()
+    }
+
     /// Loads and indexes the FAQ that `sources` names, with its synonym and safety files.
     pub fn load(sources: &FaqSettings, matching: Matching) -> Result<Engine, LoadError> {
         let faq = Faq::load(&sources.paths, &sources.synonyms);

@@ -18,6 +18,7 @@ pub mod explain;
 pub mod faq;
 pub mod fuzzy;
 pub mod index;
+pub mod lexicon;
 pub mod loader;
 pub mod logging;
 pub mod matcher;

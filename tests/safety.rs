@@ -1,19 +1,97 @@
-//! The urgent-symptom rules (`faq/safety.toml`) on a labelled set of patients' and caregivers' messages.
+//! The urgent-symptom check (`faq/safety.toml`) on labelled messages, the defects found in review, the
+//! checks on the rules file, and arbitrary input.
 
 use std::fs;
 
 use faqbot::safety::{Level, Safety};
+use proptest::prelude::*;
+
+const RULES: &str = "faq/safety.toml";
 
 fn safety() -> Safety {
-    Safety::parse(
-        "faq/safety.toml",
-        &fs::read_to_string("faq/safety.toml").unwrap(),
-    )
-    .unwrap()
+    Safety::parse(RULES, &fs::read_to_string(RULES).unwrap()).unwrap()
+}
+
+/// Warnings caught and false alarms on a `label<TAB>message` file (1 = a current warning sign).
+struct Figures {
+    caught: usize,
+    warnings: usize,
+    false_alarms: usize,
+    others: usize,
+    wrong: Vec<String>,
+}
+
+fn figures(safety: &Safety, path: &str) -> Figures {
+    let text = fs::read_to_string(path).unwrap();
+    let mut f = Figures {
+        caught: 0,
+        warnings: 0,
+        false_alarms: 0,
+        others: 0,
+        wrong: Vec::new(),
+    };
+    for line in text
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+    {
+        let (label, message) = line.split_once('\t').unwrap();
+        let alert = safety.check(message).is_some();
+        match label {
+            "1" => {
+                f.warnings += 1;
+                f.caught += usize::from(alert);
+            }
+            "0" => {
+                f.others += 1;
+                f.false_alarms += usize::from(alert);
+            }
+            other => panic!("{path}: unknown label {other:?}"),
+        }
+        if alert != (label == "1") {
+            f.wrong.push(format!("{label} {message}"));
+        }
+    }
+    println!(
+        "{path}: warnings caught {}/{}, false alarms {}/{}",
+        f.caught, f.warnings, f.false_alarms, f.others
+    );
+    f
 }
 
 #[test]
-fn at_least_95_percent_of_the_message_set_is_right() {
+fn the_development_set_misses_at_most_one_warning_and_raises_at_most_two_false_alarms() {
+    let f = figures(&safety(), "tests/safety/dev_urgent.tsv");
+    assert_eq!(f.warnings, 35);
+    assert!(
+        f.caught >= 34 && f.false_alarms <= 2,
+        "wrong:\n{}",
+        f.wrong.join("\n")
+    );
+}
+
+/// Sets written by others without seeing the rules: the figures are printed for the README and held
+/// at what they were when the rules were last tuned, so that a change to the rules cannot quietly lose
+/// ground on messages nobody tuned for.
+#[test]
+fn sets_in_new_voices_hold_their_figures() {
+    let safety = safety();
+    for (path, least_caught, most_false_alarms) in [
+        ("tests/safety/voices.tsv", 42, 8),
+        ("tests/safety/fresh.tsv", 40, 15),
+    ] {
+        let f = figures(&safety, path);
+        assert!(
+            f.caught >= least_caught && f.false_alarms <= most_false_alarms,
+            "{path}: {}/{} caught, {} false alarms",
+            f.caught,
+            f.warnings,
+            f.false_alarms
+        );
+    }
+}
+
+#[test]
+fn messages_written_with_the_first_rules_stay_right() {
     let safety = safety();
     let text = fs::read_to_string("tests/safety/messages.tsv").unwrap();
     let mut total = 0;
@@ -36,27 +114,125 @@ fn at_least_95_percent_of_the_message_set_is_right() {
         }
     }
     assert!(total >= 60, "the set has {total} messages");
-    let right = total - wrong.len();
-    println!(
-        "urgent-symptom set: {right}/{total} right ({:.1}%)",
-        100.0 * right as f64 / total as f64
+    assert!(
+        (total - wrong.len()) * 100 >= total * 95,
+        "wrong:\n{}",
+        wrong.join("\n")
     );
-    eprintln!("wrong:\n{}", wrong.join("\n"));
-    assert!(right * 100 >= total * 95, "{right}/{total} right");
 }
 
 #[test]
-fn a_missed_emergency_is_never_downgraded_to_nothing() {
+fn found_in_review() {
     let safety = safety();
+    let urgent = |m: &str| safety.check(m).map(|a| a.level);
+    // A message that starts like a question is still read for signs.
+    assert_eq!(urgent("can't breathe"), Some(Level::Emergency));
+    assert_eq!(urgent("won't wake up"), Some(Level::Emergency));
+    assert_eq!(
+        urgent("Is this bad? Fever 39.5 and shaking chills right now"),
+        Some(Level::Urgent)
+    );
+    // A reading is a number attached to its word, not any number in the clause.
+    assert_eq!(
+        urgent("his temperature is normal, it is day 39 after the infusion"),
+        None
+    );
+    // Real English words are never corrected into symptoms.
     for message in [
-        "he is having a seizure",
-        "I can't breathe",
-        "she won't wake up",
+        "is car t safe for my child",
+        "will my son have fewer side effects",
+        "what was the conclusion of the trial",
+        "he is switching hospitals next week",
+        "they seized the chance to join the trial",
+        "she is fit and well",
     ] {
-        assert_eq!(
-            safety.check(message).map(|a| a.level),
-            Some(Level::Emergency),
-            "{message}"
-        );
+        assert_eq!(urgent(message), None, "{message}");
+    }
+    // Readings with their units, in both scales, with a decimal comma.
+    for message in [
+        "temp 38,4",
+        "101.3F and shivery",
+        "hr 130 just sitting",
+        "pulse 125",
+        "sats 91",
+        "100.4 on the ear thermometer",
+        "temp 37.8 earlier, now 38.3",
+    ] {
+        assert!(urgent(message).is_some(), "{message}");
+    }
+    for message in [
+        "temp 37.4",
+        "pulse 80",
+        "sats 97",
+        "is 37.4 a fever?",
+        "day 38 after car t",
+    ] {
+        assert_eq!(urgent(message), None, "{message}");
+    }
+}
+
+#[test]
+fn the_explanation_shows_each_mention_with_its_modifiers() {
+    let explanation = safety().explain("no fever at all but she is very confused");
+    let text = explanation.to_string();
+    assert!(text.contains("fever"), "{text}");
+    assert!(text.contains("Negated by \"no\""), "{text}");
+    assert!(text.contains("confusion"), "{text}");
+    assert!(text.contains("counts"), "{text}");
+    assert!(text.contains("notice Urgent for confusion"), "{text}");
+}
+
+#[test]
+fn bad_values_in_the_rules_are_errors_with_their_line() {
+    let rules = fs::read_to_string(RULES).unwrap();
+    let error = |text: &str| Safety::parse("safety.toml", text).unwrap_err().to_string();
+    let at = |needle: &str| 1 + rules.lines().position(|l| l.starts_with(needle)).unwrap();
+    let inverted = rules.replace("[[38.0, 43.5], [100.4, 110.0]]", "[[43.5, 38.0]]");
+    let message = error(&inverted);
+    assert!(message.contains("inverted"), "{message}");
+    let line = at("ranges = [[38.0");
+    assert!(
+        message.contains(&format!("safety.toml:{line}:")),
+        "{message}"
+    );
+    let message = error(&rules.replacen("urgent = \"⚠️", "urgent = \" \" # \"", 1));
+    assert!(message.contains("urgent notice is empty"), "{message}");
+    let line = at("urgent = ");
+    assert!(
+        message.contains(&format!("safety.toml:{line}:")),
+        "{message}"
+    );
+    let message = error(&rules.replacen("window = 5", "window = 5000", 1));
+    assert!(message.contains("window = 5000"), "{message}");
+    let message = error(&rules.replacen("symptom = \"fever\"", "symptom = \"fevre\"", 1));
+    assert!(message.contains("\"fevre\""), "{message}");
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn any_text_is_checked_without_panicking(text in "\\PC{0,300}") {
+        let safety = safety();
+        let _ = safety.check(&text);
+        let _ = safety.explain(&text).to_string();
+    }
+
+    #[test]
+    fn messages_made_of_the_rules_own_words_never_panic(
+        words in proptest::collection::vec(
+            prop::sample::select(vec![
+                "no", "fever", "38,4", "temp", "not", "sure", "if", "he", "I", "my", "own", "heart",
+                "racing", "?", ".", ",", "-", "but", "and", "she", "85/50", "bp", "101F", "°", "can't",
+                "breathe", "İ", "\u{2126}", "😀", "days", "ago", "since", "was", "treated", "=", "/",
+            ]),
+            0..40,
+        )
+    ) {
+        let safety = safety();
+        let text = words.join(" ");
+        let _ = safety.check(&text);
+        let glued = words.concat();
+        let _ = safety.check(&glued);
     }
 }

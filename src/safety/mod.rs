@@ -1,0 +1,181 @@
+//! Urgent warning signs: spots a message saying that the patient has a warning sign now ("my husband has
+//! a fever of 39"), so that the reply starts with a notice to call the care team or emergency services.
+//!
+//! Layout, in the order a message goes through it:
+//! - `text`: the message cut into sentences and clauses; tokens that keep numbers and their units
+//!   whole; typos read as the nearest symptom word unless they are real English words.
+//! - `context`: ConText — each symptom mention (a lay phrase or a reading with its unit), then its
+//!   modifiers (negated, historical, hypothetical, experiencer, other sense) from trigger phrases and
+//!   their scope.
+//! - `rules`: all of the above as data, from `safety.toml`, checked with file and line.
+//!
+//! A mention that is current, affirmed and about the patient raises the notice; one is enough, even when
+//! other signs in the message are denied.
+
+mod context;
+mod readings;
+mod rules;
+mod text;
+
+use std::fmt;
+
+use serde::Serialize;
+
+use crate::diagnostic::Diagnostic;
+pub use context::{Mention, Modifier};
+use rules::Rules;
+pub use rules::{Kind, Level};
+use text::{Clause, Corrector};
+
+/// What the reply must start with.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Alert {
+    /// The highest level among the symptoms found.
+    pub level: Level,
+    /// The symptoms found, by name.
+    pub symptoms: Vec<String>,
+    /// The notice for that level.
+    pub notice: String,
+}
+
+/// The urgent-symptom rules, ready to check messages.
+#[derive(Debug, Clone)]
+pub struct Safety {
+    rules: Rules,
+    corrector: Corrector,
+}
+
+/// Every symptom mention of a message with its clause, modifiers and the decision: what a clinician
+/// reviewing the rules needs to see why a message did or did not raise the notice.
+#[derive(Debug, Clone)]
+pub struct Explanation {
+    pub mentions: Vec<MentionReport>,
+    pub alert: Option<Alert>,
+}
+
+/// One symptom mention, explained.
+#[derive(Debug, Clone)]
+pub struct MentionReport {
+    pub symptom: String,
+    pub level: Level,
+    /// The clause as written.
+    pub clause: String,
+    /// The words that name the symptom, as normalised ("temperature 38.4").
+    pub words: String,
+    /// Words read as another (typo corrections), as (typed, read).
+    pub corrections: Vec<(String, String)>,
+    pub modifiers: Vec<Modifier>,
+}
+
+impl MentionReport {
+    /// Current, affirmed and about the patient.
+    pub fn counts(&self) -> bool {
+        self.modifiers.is_empty()
+    }
+}
+
+impl Safety {
+    /// Parses a `safety.toml`; a problem names the file and line.
+    pub fn parse(file: &str, text: &str) -> Result<Safety, Diagnostic> {
+        let rules = Rules::parse(file, text)?;
+        let corrector = Corrector::new(rules.symptom_vocabulary());
+        Ok(Safety { rules, corrector })
+    }
+
+    /// The alert for `message`, if it says that the patient has a warning sign now.
+    pub fn check(&self, message: &str) -> Option<Alert> {
+        self.explain(message).alert
+    }
+
+    /// Every symptom mention of `message`, its modifiers, and the alert they lead to.
+    pub fn explain(&self, message: &str) -> Explanation {
+        let clauses = text::clauses(message, &self.rules.splitter, &self.corrector);
+        let mentions = context::mentions(&self.rules, &clauses);
+        let list_items = context::list_items(&self.rules, &clauses, &mentions);
+        let reports: Vec<MentionReport> = mentions
+            .iter()
+            .map(|m| self.report(&clauses, &list_items, m))
+            .collect();
+        let alert = self.alert(&reports);
+        Explanation {
+            mentions: reports,
+            alert,
+        }
+    }
+
+    fn report(&self, clauses: &[Clause], list_items: &[bool], mention: &Mention) -> MentionReport {
+        let symptom = &self.rules.symptoms[mention.symptom];
+        let clause = &clauses[mention.clause];
+        let tokens = &clause.tokens[mention.span.clone()];
+        MentionReport {
+            symptom: symptom.name.clone(),
+            level: symptom.level,
+            clause: clause.text.clone(),
+            words: context::words(tokens),
+            corrections: tokens
+                .iter()
+                .filter_map(|t| t.typed.clone().map(|typed| (typed, t.stem.clone())))
+                .collect(),
+            modifiers: context::modifiers(&self.rules, clauses, list_items, mention),
+        }
+    }
+
+    fn alert(&self, reports: &[MentionReport]) -> Option<Alert> {
+        let counted: Vec<&MentionReport> = reports.iter().filter(|r| r.counts()).collect();
+        let level = counted.iter().map(|r| r.level).max()?;
+        let mut symptoms: Vec<String> = Vec::new();
+        for report in counted {
+            if !symptoms.contains(&report.symptom) {
+                symptoms.push(report.symptom.clone());
+            }
+        }
+        let notice = match level {
+            Level::Urgent => self.rules.notices.urgent.get_ref(),
+            Level::Emergency => self.rules.notices.emergency.get_ref(),
+        };
+        Some(Alert {
+            level,
+            symptoms,
+            notice: notice.clone(),
+        })
+    }
+}
+
+impl fmt::Display for Explanation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.mentions.is_empty() {
+            writeln!(f, "safety: no symptom mentioned")?;
+        }
+        for m in &self.mentions {
+            let decision = if m.counts() {
+                "current, affirmed, about the patient → counts"
+            } else {
+                "does not count"
+            };
+            writeln!(
+                f,
+                "safety: {} ({:?}) in \"{}\": \"{}\" — {decision}",
+                m.symptom, m.level, m.clause, m.words
+            )?;
+            for (typed, read) in &m.corrections {
+                writeln!(f, "  typo: \"{typed}\" read as \"{read}\"")?;
+            }
+            for modifier in &m.modifiers {
+                let line = modifier
+                    .line
+                    .map(|l| format!(" (rule at line {l})"))
+                    .unwrap_or_default();
+                writeln!(f, "  {:?} by \"{}\"{line}", modifier.kind, modifier.trigger)?;
+            }
+        }
+        match &self.alert {
+            Some(alert) => writeln!(
+                f,
+                "safety: notice {:?} for {}",
+                alert.level,
+                alert.symptoms.join(", ")
+            ),
+            None => writeln!(f, "safety: no notice"),
+        }
+    }
+}

@@ -1,0 +1,102 @@
+//! Readings: a number that is a measurement of a warning sign ("temp 38.4", "pulse 125", "sats 91",
+//! "bp 85/50", "101.3F"). A number counts only when it is attached: to its unit, to one of its words
+//! before or after it (no other number between), or as the next value of a reading just given ("37.8
+//! earlier, now 38.3"). A count ("day 39", "3 hours") and a bare number never do.
+
+use crate::safety::context::{Mention, ends_at, starts_at};
+use crate::safety::rules::{Reading, Rules};
+use crate::safety::text::{Clause, Token};
+
+/// How many words may separate the values of one reading given in a row ("38.2, then 38.9").
+const CHAIN_GAP: usize = 6;
+
+/// The readings in range in `clauses`, as mentions of their symptoms.
+pub(crate) fn mentions(rules: &Rules, clauses: &[Clause]) -> Vec<Mention> {
+    let mut found = Vec::new();
+    for reading in &rules.readings {
+        // The sentence of the last attached value and the words since it.
+        let mut chain: Option<(usize, usize)> = None;
+        for (c, clause) in clauses.iter().enumerate() {
+            let tokens = &clause.tokens;
+            if chain.is_some_and(|(sentence, _)| sentence != clause.sentence) {
+                chain = None;
+            }
+            for (i, token) in tokens.iter().enumerate() {
+                let Some(value) = token.number else {
+                    if let Some((_, since)) = &mut chain {
+                        *since += 1;
+                    }
+                    continue;
+                };
+                if token.pair != reading.pairs || is_count(rules, tokens, i) {
+                    continue;
+                }
+                let before = word_before(reading, tokens, i);
+                let attached = has_unit(reading, tokens, i)
+                    || before.is_some()
+                    || word_after(reading, tokens, i)
+                    || chain.is_some_and(|(_, since)| since <= CHAIN_GAP);
+                if !attached {
+                    continue;
+                }
+                chain = Some((clause.sentence, 0));
+                if reading
+                    .ranges
+                    .iter()
+                    .any(|&(low, high)| low <= value && value <= high)
+                {
+                    found.push(Mention {
+                        symptom: reading.symptom,
+                        clause: c,
+                        span: before.unwrap_or(i)..i + 1,
+                        reading: Some(value),
+                    });
+                }
+            }
+        }
+    }
+    found
+}
+
+/// A unit written against the number or as the next word ("101F", "38.5 degrees", "91 %").
+fn has_unit(reading: &Reading, tokens: &[Token], i: usize) -> bool {
+    let unit = tokens[i]
+        .unit
+        .as_deref()
+        .or_else(|| tokens.get(i + 1).map(|t| t.word.as_str()));
+    unit.is_some_and(|u| reading.units.iter().any(|w| w == u))
+}
+
+/// Where one of the reading's words starts, within `reach` words before the number.
+fn word_before(reading: &Reading, tokens: &[Token], i: usize) -> Option<usize> {
+    (0..i).rev().take(reading.reach + 1).find_map(|end| {
+        if tokens[end + 1..i].iter().any(|t| t.number.is_some()) {
+            return None;
+        }
+        reading
+            .words
+            .iter()
+            .find(|p| ends_at(tokens, p, end))
+            .map(|p| end + 1 - p.len())
+    })
+}
+
+/// Whether one of the reading's words follows within `reach` words ("100.4 on the ear thermometer").
+fn word_after(reading: &Reading, tokens: &[Token], i: usize) -> bool {
+    (i + 1..tokens.len())
+        .take(reading.reach + 1)
+        .take_while(|&at| tokens[at].number.is_none())
+        .any(|at| reading.words.iter().any(|p| starts_at(tokens, p, at)))
+}
+
+/// A number that counts something rather than measures: "day 39", "3 hours", "room 101".
+fn is_count(rules: &Rules, tokens: &[Token], i: usize) -> bool {
+    let before = i.checked_sub(1).map(|b| &tokens[b]);
+    let after = tokens.get(i + 1);
+    before.is_some_and(|t| rules.counts_before.contains(&t.stem))
+        || after.is_some_and(|t| rules.counts_after.contains(&t.stem))
+        || tokens[i]
+            .unit
+            .as_ref()
+            .is_some_and(|u| rules.counts_after.contains(u))
+}

@@ -1,0 +1,453 @@
+//! The safety rules file (`safety.toml`): its format, the checks on its values, and the compiled rules.
+//!
+//! Everything a clinician may want to review or change is here as data: the symptoms and their lay
+//! phrasings, the trigger phrases that modify a mention (ConText's negated, historical, hypothetical,
+//! experiencer and other-sense), their direction and scope, the readings with their ranges, and the notices.
+
+use std::ops::Range;
+
+use serde::{Deserialize, Serialize};
+use toml::Spanned;
+
+use crate::diagnostic::{self, Diagnostic};
+use crate::safety::text::{Splitter, phrase_stems};
+
+/// How urgent a symptom is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Level {
+    /// Call the care team's 24-hour number now.
+    Urgent,
+    /// Call emergency services now.
+    Emergency,
+}
+
+/// What a trigger phrase says about a symptom mention in its scope (ConText's modifier categories).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    /// "no fever", "he hasn't been confused".
+    Negated,
+    /// Over: "had a fever on day 2 … fine since", "cleared up", "weeks ago", "has always had".
+    Historical,
+    /// Not happening: "if he gets a fever", "what should we watch for", "signs of".
+    Hypothetical,
+    /// Someone other than the patient: the writer's own nerves when the message is about someone else.
+    Experiencer,
+    /// The word in another sense: "confused by the forms", "world cup fever".
+    OtherSense,
+}
+
+/// Which way from the trigger its scope runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Direction {
+    /// The trigger modifies mentions after it ("no … fever").
+    Forward,
+    /// The trigger modifies mentions before it ("fever … has gone").
+    Backward,
+    /// Either side.
+    Both,
+}
+
+/// How far a trigger's scope reaches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Scope {
+    /// To the end of the clause: commas, sentence ends and break words ("but", "now") stop it; a
+    /// comma continues it only into a list of further symptoms ("no fever, chills or cough").
+    Clause,
+    /// To the end of the sentence, across commas and break words.
+    Sentence,
+    /// Its sentence and the one before: for statements that close a whole episode ("He was confused
+    /// for two days. It cleared up and he has been fine since.").
+    PreviousSentence,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    notices: Notices,
+    clauses: Clauses,
+    people: People,
+    questions: Questions,
+    time: Time,
+    numbers: Numbers,
+    pseudo: Pseudo,
+    #[serde(default)]
+    trigger: Vec<Spanned<TriggerRaw>>,
+    #[serde(default)]
+    symptom: Vec<Spanned<SymptomRaw>>,
+    #[serde(default)]
+    reading: Vec<Spanned<ReadingRaw>>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Notices {
+    pub urgent: Spanned<String>,
+    pub emergency: Spanned<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Clauses {
+    breaks: Vec<String>,
+    conjunctions: Vec<String>,
+    subjects: Vec<String>,
+    list_joiners: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct People {
+    writer: Vec<String>,
+    others: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Questions {
+    question_words: Vec<String>,
+    auxiliaries: Vec<String>,
+    modals: Vec<String>,
+    requests: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Numbers {
+    counts_before: Vec<String>,
+    counts_after: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Pseudo {
+    phrases: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Time {
+    recent: Vec<String>,
+    current: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TriggerRaw {
+    kind: Kind,
+    direction: Direction,
+    scope: Scope,
+    #[serde(default)]
+    window: Option<Spanned<i64>>,
+    #[serde(default)]
+    symptoms: Vec<String>,
+    #[serde(default)]
+    only_when_someone_else_is_named: bool,
+    phrases: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SymptomRaw {
+    name: String,
+    level: Level,
+    phrases: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ReadingRaw {
+    symptom: String,
+    words: Vec<String>,
+    #[serde(default)]
+    units: Vec<String>,
+    ranges: Spanned<Vec<(f64, f64)>>,
+    #[serde(default)]
+    pairs: bool,
+    #[serde(default = "default_reach")]
+    reach: i64,
+}
+
+fn default_reach() -> i64 {
+    4
+}
+
+/// A phrase as stems, the way messages are compared.
+pub(crate) type Phrase = Vec<String>;
+
+/// A trigger phrase list with what it does.
+#[derive(Debug, Clone)]
+pub(crate) struct Trigger {
+    pub kind: Kind,
+    pub direction: Direction,
+    pub scope: Scope,
+    /// At most this many words between the trigger and the mention.
+    pub window: usize,
+    /// The symptoms it applies to (indexes); empty = all.
+    pub symptoms: Vec<usize>,
+    /// Applies only when the message names someone other than the writer (the writer's own feelings
+    /// matter only when the patient is someone else).
+    pub only_when_someone_else_is_named: bool,
+    pub phrases: Vec<Phrase>,
+    /// The line in the rules file, for explanations.
+    pub line: usize,
+}
+
+/// A warning sign.
+#[derive(Debug, Clone)]
+pub(crate) struct Symptom {
+    pub name: String,
+    pub level: Level,
+    pub phrases: Vec<Phrase>,
+}
+
+/// A measurement that means a symptom: a number in one of `ranges` attached to one of `words`, or
+/// written with one of `units`.
+#[derive(Debug, Clone)]
+pub(crate) struct Reading {
+    pub symptom: usize,
+    pub words: Vec<Phrase>,
+    pub units: Vec<String>,
+    /// Inclusive: 38.0 is a fever.
+    pub ranges: Vec<(f64, f64)>,
+    /// Readings written as two numbers ("85/50"): the first is compared.
+    pub pairs: bool,
+    /// At most this many words between the word and its number.
+    pub reach: usize,
+}
+
+/// The compiled rules.
+#[derive(Debug, Clone)]
+pub(crate) struct Rules {
+    pub notices: Notices,
+    pub splitter: Splitter,
+    pub list_joiners: Vec<String>,
+    pub writer: Vec<String>,
+    pub others: Vec<String>,
+    pub question_words: Vec<String>,
+    pub auxiliaries: Vec<String>,
+    pub modals: Vec<String>,
+    pub requests: Vec<Phrase>,
+    pub pseudo: Vec<Phrase>,
+    /// Phrases that put a sentence in the last few hours: no historical modifier there.
+    pub recent: Vec<Phrase>,
+    /// Phrases that say a sign is going on now ("since yesterday", "still").
+    pub current: Vec<Phrase>,
+    /// Words that make the number after them a count, not a reading ("day 39").
+    pub counts_before: Vec<String>,
+    /// Words that make the number before them a count ("3 hours").
+    pub counts_after: Vec<String>,
+    pub triggers: Vec<Trigger>,
+    pub symptoms: Vec<Symptom>,
+    pub readings: Vec<Reading>,
+}
+
+/// The largest scope window a rule may ask for: a trigger reaching further than this is a mistake.
+const MAX_WINDOW: i64 = 50;
+
+impl Rules {
+    /// Parses and checks a rules file; the first problem is returned with the file and line.
+    pub fn parse(file: &str, text: &str) -> Result<Rules, Diagnostic> {
+        let raw: File =
+            toml::from_str(text).map_err(|err| diagnostic::from_toml(file, text, &err))?;
+        let at = |span: Range<usize>| Some(diagnostic::line_of(text, span.start));
+        let fail = |span: Range<usize>, message: String| Diagnostic::error(file, at(span), message);
+
+        let notices = raw.notices;
+        for (level, notice) in [
+            ("urgent", &notices.urgent),
+            ("emergency", &notices.emergency),
+        ] {
+            if notice.get_ref().trim().is_empty() {
+                return Err(fail(
+                    notice.span(),
+                    format!(
+                        "the {level} notice is empty; expected the text that starts an urgent reply"
+                    ),
+                ));
+            }
+        }
+        if raw.symptom.is_empty() {
+            return Err(Diagnostic::error(
+                file,
+                None,
+                "no [[symptom]] tables; expected at least one",
+            ));
+        }
+        let mut symptoms = Vec::new();
+        for symptom in raw.symptom {
+            let span = symptom.span();
+            let symptom = symptom.into_inner();
+            if symptoms.iter().any(|s: &Symptom| s.name == symptom.name) {
+                return Err(fail(
+                    span,
+                    format!("symptom {:?} is defined twice", symptom.name),
+                ));
+            }
+            let phrases = symptom_phrases(&symptom.phrases);
+            if phrases.is_empty() {
+                return Err(fail(
+                    span,
+                    format!("symptom {:?} has no phrases", symptom.name),
+                ));
+            }
+            symptoms.push(Symptom {
+                name: symptom.name,
+                level: symptom.level,
+                phrases,
+            });
+        }
+        let symptom_index = |name: &str, span: Range<usize>, what: &str| {
+            symptoms.iter().position(|s| s.name == name).ok_or_else(|| {
+                fail(
+                    span,
+                    format!("{what} names the symptom {name:?}, which no [[symptom]] has"),
+                )
+            })
+        };
+        let mut triggers = Vec::new();
+        for trigger in raw.trigger {
+            let span = trigger.span();
+            let line = diagnostic::line_of(text, span.start);
+            let trigger = trigger.into_inner();
+            let window = match trigger.window {
+                None => MAX_WINDOW as usize,
+                Some(w) if (0..=MAX_WINDOW).contains(w.get_ref()) => *w.get_ref() as usize,
+                Some(w) => {
+                    let (span, w) = (w.span(), w.into_inner());
+                    return Err(fail(
+                        span,
+                        format!("window = {w}; expected a number of words from 0 to {MAX_WINDOW}"),
+                    ));
+                }
+            };
+            let phrases = phrases(&trigger.phrases);
+            if phrases.is_empty() {
+                return Err(fail(span, "a [[trigger]] with no phrases".to_string()));
+            }
+            let symptoms = trigger
+                .symptoms
+                .iter()
+                .map(|name| symptom_index(name, span.clone(), "[[trigger]]"))
+                .collect::<Result<_, _>>()?;
+            triggers.push(Trigger {
+                kind: trigger.kind,
+                direction: trigger.direction,
+                scope: trigger.scope,
+                window,
+                symptoms,
+                only_when_someone_else_is_named: trigger.only_when_someone_else_is_named,
+                phrases,
+                line,
+            });
+        }
+        let mut readings = Vec::new();
+        for reading in raw.reading {
+            let span = reading.span();
+            let reading = reading.into_inner();
+            let symptom = symptom_index(&reading.symptom, span.clone(), "[[reading]]")?;
+            let ranges_span = reading.ranges.span();
+            let raw_ranges = reading.ranges.into_inner();
+            if raw_ranges.is_empty() {
+                return Err(fail(span, "a [[reading]] with no ranges".to_string()));
+            }
+            let mut ranges = Vec::new();
+            for (low, high) in raw_ranges {
+                if !(low.is_finite() && high.is_finite() && low < high) {
+                    return Err(fail(
+                        ranges_span,
+                        format!(
+                            "the range [{low}, {high}] is empty or inverted; expected [lowest, highest] with lowest < highest"
+                        ),
+                    ));
+                }
+                ranges.push((low, high));
+            }
+            if !(0..=MAX_WINDOW).contains(&reading.reach) {
+                return Err(fail(
+                    span,
+                    format!(
+                        "reach = {}; expected a number of words from 0 to {MAX_WINDOW}",
+                        reading.reach
+                    ),
+                ));
+            }
+            readings.push(Reading {
+                symptom,
+                words: symptom_phrases(&reading.words),
+                units: reading.units.iter().map(|u| u.to_lowercase()).collect(),
+                ranges,
+                pairs: reading.pairs,
+                reach: reading.reach as usize,
+            });
+        }
+        // One word each: "hes" stands for "he" here, not for "he is".
+        let words = |list: &[String]| -> Vec<String> {
+            list.iter()
+                .filter_map(|w| phrase_stems(w, false).into_iter().next())
+                .collect::<Vec<_>>()
+        };
+        Ok(Rules {
+            notices,
+            splitter: Splitter {
+                breaks: phrases(&raw.clauses.breaks),
+                conjunctions: words(&raw.clauses.conjunctions),
+                subjects: [
+                    &raw.clauses.subjects,
+                    &raw.people.writer,
+                    &raw.people.others,
+                ]
+                .into_iter()
+                .flat_map(|list| words(list))
+                .collect(),
+            },
+            list_joiners: words(&raw.clauses.list_joiners),
+            writer: words(&raw.people.writer),
+            others: words(&raw.people.others),
+            question_words: words(&raw.questions.question_words),
+            auxiliaries: words(&raw.questions.auxiliaries),
+            modals: words(&raw.questions.modals),
+            requests: phrases(&raw.questions.requests),
+            pseudo: phrases(&raw.pseudo.phrases),
+            recent: phrases(&raw.time.recent),
+            current: phrases(&raw.time.current),
+            counts_before: words(&raw.numbers.counts_before),
+            counts_after: words(&raw.numbers.counts_after),
+            triggers,
+            symptoms,
+            readings,
+        })
+    }
+
+    /// Every stem the symptom phrases use: a misspelt word may be read as the nearest of them.
+    pub fn symptom_vocabulary(&self) -> Vec<String> {
+        let mut words: Vec<String> = self
+            .symptoms
+            .iter()
+            .flat_map(|s| s.phrases.iter().flatten().cloned())
+            .collect();
+        words.sort();
+        words.dedup();
+        words
+    }
+}
+
+/// Trigger phrases: every word counts ("my own").
+fn phrases(list: &[String]) -> Vec<Phrase> {
+    list.iter()
+        .map(|p| phrase_stems(p, false))
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+/// Symptom phrases: small words like "his" are left out, so "catch his breath" matches "catch my
+/// breath".
+fn symptom_phrases(list: &[String]) -> Vec<Phrase> {
+    list.iter()
+        .map(|p| phrase_stems(p, true))
+        .filter(|p| !p.is_empty())
+        .collect()
+}

@@ -1,0 +1,410 @@
+//! A message as the safety check reads it: sentences, clauses, and tokens that keep numbers whole
+//! ("38.4", "38,4", "85/50") with the unit written against them ("101F", "38°C", "91%").
+
+use crate::fuzzy::{Fuzzy, typo_budget};
+use crate::lexicon::English;
+use crate::normalize;
+
+/// Small words skipped on both sides when matching phrases: "can't find her words" is "can not find
+/// words".
+const FILLERS: &[&str] = &[
+    "a", "an", "the", "her", "his", "my", "their", "your", "our", "its", "any", "some",
+];
+
+/// How long a message the check reads: Telegram's own limit, so nothing longer can cost more.
+pub(crate) const MAX_MESSAGE_CHARS: usize = 4096;
+
+/// One word or number of a clause.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct Token {
+    /// The word folded ("shivering"); for a number, its text.
+    pub word: String,
+    /// The stem compared with phrases ("shiver"); empty for a number.
+    pub stem: String,
+    /// A number ("38.4", with "38,4" read the same); for "85/50", the first.
+    pub number: Option<f64>,
+    /// Written as two numbers with a slash ("85/50").
+    pub pair: bool,
+    /// The unit written against the number ("f" in "101F", "c" in "38°C", "%" in "91%").
+    pub unit: Option<String>,
+    /// The stem as written, when a typo was corrected to a symptom word.
+    pub typed: Option<String>,
+    /// A small word ("her", "the") that symptom phrases pass over.
+    pub filler: bool,
+}
+
+impl Token {
+    fn number(text: &str, value: f64, pair: bool, unit: Option<String>) -> Token {
+        Token {
+            word: text.to_string(),
+            number: Some(value),
+            pair,
+            unit,
+            ..Token::default()
+        }
+    }
+}
+
+/// How a clause began.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Start {
+    /// At the start of a sentence.
+    Sentence,
+    /// After a comma, colon or bracket: a list may go on across it.
+    Comma,
+    /// After a break word ("but", "however").
+    Break,
+}
+
+/// A clause: the unit that most modifiers reach across.
+#[derive(Debug, Clone)]
+pub(crate) struct Clause {
+    /// The text as written, for explanations.
+    pub text: String,
+    pub tokens: Vec<Token>,
+    /// Which sentence of the message it belongs to.
+    pub sentence: usize,
+    pub start: Start,
+    /// Its sentence ends with a question mark.
+    pub asked: bool,
+}
+
+/// Cuts `message` into clauses: sentences end at . ! ? ; and line ends, clauses at commas, colons,
+/// brackets and dashes, never inside a number ("38.4", "38,4"); then at the break phrases given.
+pub(crate) fn clauses(message: &str, splitter: &Splitter, corrector: &Corrector) -> Vec<Clause> {
+    let message = match message.char_indices().nth(MAX_MESSAGE_CHARS) {
+        Some((at, _)) => &message[..at],
+        None => message,
+    };
+    let mut out: Vec<Clause> = Vec::new();
+    let mut sentence = 0;
+    let mut sentence_begun = false;
+    for (text, start, end) in pieces(message) {
+        let tokens: Vec<Token> = tokens(text)
+            .into_iter()
+            .map(|t| corrector.correct(t))
+            .collect();
+        if !tokens.is_empty() {
+            let mut kind = if sentence_begun {
+                start
+            } else {
+                Start::Sentence
+            };
+            let mut begin = 0;
+            let mut i = 0;
+            while i <= tokens.len() {
+                let found = splitter.break_at(&tokens, i);
+                if found.is_none() && i < tokens.len() {
+                    i += 1;
+                    continue;
+                }
+                if i > begin {
+                    out.push(Clause {
+                        text: text.trim().to_string(),
+                        tokens: tokens[begin..i].to_vec(),
+                        sentence,
+                        start: kind,
+                        asked: false,
+                    });
+                }
+                let Some(len) = found else { break };
+                i += len;
+                begin = i;
+                kind = Start::Break;
+            }
+            sentence_begun = true;
+        }
+        if let Some(asked) = end
+            && sentence_begun
+        {
+            for clause in out.iter_mut().rev().take_while(|c| c.sentence == sentence) {
+                clause.asked = asked;
+            }
+            sentence += 1;
+            sentence_begun = false;
+        }
+    }
+    out
+}
+
+/// Where clauses break inside a piece of text.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Splitter {
+    /// Phrases that end a clause and belong to neither side ("but", "however").
+    pub breaks: Vec<Vec<String>>,
+    /// Words that start a new clause when a subject follows ("and he …"); the subject stays.
+    pub conjunctions: Vec<String>,
+    pub subjects: Vec<String>,
+}
+
+impl Splitter {
+    /// How many tokens at `i` break the clause, if they do.
+    fn break_at(&self, tokens: &[Token], i: usize) -> Option<usize> {
+        if let Some(b) = self.breaks.iter().find(|b| matches_at(tokens, b, i)) {
+            return Some(b.len());
+        }
+        let subject_next = tokens
+            .get(i + 1)
+            .is_some_and(|t| self.subjects.contains(&t.stem));
+        let conjunction = tokens
+            .get(i)
+            .is_some_and(|t| self.conjunctions.contains(&t.stem));
+        (i > 0 && conjunction && subject_next).then_some(1)
+    }
+}
+
+/// The pieces between punctuation: its text, the mark before it, and — when it ends a sentence —
+/// whether with a question mark.
+fn pieces(message: &str) -> Vec<(&str, Start, Option<bool>)> {
+    let mut out = Vec::new();
+    let chars: Vec<(usize, char)> = message.char_indices().collect();
+    let digit_at = |i: usize| chars.get(i).is_some_and(|(_, c)| c.is_ascii_digit());
+    let mut begin = 0;
+    let mut start = Start::Sentence;
+    for (i, &(at, c)) in chars.iter().enumerate() {
+        let inside_number = matches!(c, '.' | ',') && i > 0 && digit_at(i - 1) && digit_at(i + 1);
+        let spaced_dash =
+            matches!(c, '-' | '–' | '—') && (i == 0 || chars[i - 1].1.is_whitespace());
+        let (end, next) = match c {
+            _ if inside_number => continue,
+            '.' | '!' | '?' | ';' | '\n' | '…' => (Some(c == '?'), Start::Sentence),
+            ',' | ':' | '(' | ')' => (None, Start::Comma),
+            _ if spaced_dash => (None, Start::Comma),
+            _ => continue,
+        };
+        out.push((&message[begin..at], start, end));
+        begin = at + c.len_utf8();
+        start = next;
+    }
+    out.push((&message[begin..], start, Some(false)));
+    out
+}
+
+/// The words and numbers of a piece of text.
+pub(crate) fn tokens(text: &str) -> Vec<Token> {
+    let mut out = Vec::new();
+    let mut chars = text.char_indices().peekable();
+    while let Some(&(at, c)) = chars.peek() {
+        if c.is_ascii_digit() {
+            let mut end = at;
+            let mut value = String::new();
+            let mut second = false;
+            let mut pair = false;
+            while let Some(&(i, c)) = chars.peek() {
+                let next_is_digit = text[i + c.len_utf8()..]
+                    .chars()
+                    .next()
+                    .is_some_and(|n| n.is_ascii_digit());
+                if c.is_ascii_digit() {
+                    if !second {
+                        value.push(c);
+                    }
+                } else if matches!(c, '.' | ',') && next_is_digit && !value.contains('.') && !second
+                {
+                    value.push('.');
+                } else if c == '/' && next_is_digit && !second {
+                    second = true;
+                    pair = true;
+                } else {
+                    break;
+                }
+                end = i + c.len_utf8();
+                chars.next();
+            }
+            let unit = glued_unit(&text[end..]);
+            if let Some(unit) = &unit {
+                for _ in 0..unit.1 {
+                    chars.next();
+                }
+            }
+            if let Ok(number) = value.parse::<f64>() {
+                out.push(Token::number(
+                    &text[at..end],
+                    number,
+                    pair,
+                    unit.map(|u| u.0),
+                ));
+            }
+        } else if c.is_alphanumeric() {
+            let mut raw = String::new();
+            while let Some(&(_, c)) = chars.peek() {
+                if c.is_alphanumeric() && !c.is_ascii_digit() {
+                    raw.push(c);
+                    chars.next();
+                } else if matches!(c, '\'' | '’') {
+                    // "can't" is "cant", which normalisation reads as "can not".
+                    chars.next();
+                } else {
+                    break;
+                }
+            }
+            out.extend(normalize::word_tokens(&raw).into_iter().map(|t| Token {
+                filler: FILLERS.contains(&t.word.as_str()),
+                word: t.word,
+                stem: t.stem,
+                ..Token::default()
+            }));
+        } else {
+            chars.next();
+        }
+    }
+    out
+}
+
+/// The unit written against a number ("F", "°C", "%", "bpm") and how many characters it takes.
+fn glued_unit(rest: &str) -> Option<(String, usize)> {
+    let mut taken = 0;
+    let mut unit = String::new();
+    let mut chars = rest.chars().peekable();
+    if chars.peek() == Some(&'%') {
+        return Some(("%".to_string(), 1));
+    }
+    if matches!(chars.peek(), Some('°' | 'º')) {
+        chars.next();
+        taken += 1;
+        unit.push('°');
+    }
+    while let Some(&c) = chars.peek() {
+        if c.is_ascii_alphabetic() {
+            unit.push(c.to_ascii_lowercase());
+            chars.next();
+            taken += 1;
+        } else {
+            break;
+        }
+    }
+    let unit = unit.trim_start_matches('°').to_string();
+    (!unit.is_empty() || taken > 0)
+        .then(|| (if unit.is_empty() { "°".into() } else { unit }, taken))
+}
+
+/// Whether `phrase` starts at token `at` (no gaps: for break phrases).
+pub(crate) fn matches_at(tokens: &[Token], phrase: &[String], at: usize) -> bool {
+    phrase.len() <= tokens.len().saturating_sub(at)
+        && phrase.iter().zip(&tokens[at..]).all(|(p, t)| *p == t.stem)
+}
+
+/// A phrase as the stems compared, with or without its small words.
+/// A word written `=word` is kept as that word, to be matched as written rather than by its stem.
+pub(crate) fn phrase_stems(phrase: &str, without_fillers: bool) -> Vec<String> {
+    let mut out = Vec::new();
+    for part in phrase.split_whitespace() {
+        if let Some(exact) = part.strip_prefix('=') {
+            out.extend(tokens(exact).into_iter().map(|t| format!("={}", t.word)));
+            continue;
+        }
+        out.extend(
+            tokens(part)
+                .into_iter()
+                .filter(|t| !(without_fillers && t.filler))
+                .map(|t| if t.number.is_some() { t.word } else { t.stem })
+                .filter(|s| !s.is_empty()),
+        );
+    }
+    out
+}
+
+/// Reads a misspelt word as the nearest symptom word, unless it is a real English word: "feaver" is
+/// "fever", but "fewer", "child" and "conclusion" stay what they are.
+#[derive(Debug, Clone)]
+pub(crate) struct Corrector {
+    vocabulary: Vec<String>,
+    fuzzy: Fuzzy,
+}
+
+impl Corrector {
+    pub fn new(vocabulary: Vec<String>) -> Corrector {
+        Corrector {
+            fuzzy: Fuzzy::new(vocabulary.iter().map(String::as_str)),
+            vocabulary,
+        }
+    }
+
+    fn correct(&self, mut token: Token) -> Token {
+        let len = token.word.chars().count();
+        if token.number.is_some()
+            || len < 5
+            || normalize::is_stop_word(&token.word)
+            || self.vocabulary.binary_search(&token.stem).is_ok()
+            || English::shipped().is_word(&token.word)
+        {
+            return token;
+        }
+        if let Some(&(id, _)) = self.fuzzy.lookup(&token.stem, typo_budget(len)).first() {
+            token.typed = Some(std::mem::replace(
+                &mut token.stem,
+                self.fuzzy.word(id).to_string(),
+            ));
+        }
+        token
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<String> {
+        tokens(text).into_iter().map(|t| t.word).collect()
+    }
+
+    #[test]
+    fn numbers_stay_whole_with_their_units() {
+        let t = tokens("temp 38,4 then 101.3F, sats 91% bp 85/50 at 38°C");
+        let numbers: Vec<_> = t.iter().filter_map(|t| t.number).collect();
+        assert_eq!(numbers, [38.4, 101.3, 91.0, 85.0, 38.0]);
+        let units: Vec<_> = t.iter().filter_map(|t| t.unit.clone()).collect();
+        assert_eq!(units, ["f", "%", "c"]);
+        assert!(t.iter().any(|t| t.pair));
+    }
+
+    #[test]
+    fn words_are_normalised_like_questions() {
+        assert_eq!(words("He wont wake"), ["he", "will", "not", "wake"]);
+        assert_eq!(words("can't"), ["can", "not"]);
+    }
+
+    #[test]
+    fn sentences_and_clauses() {
+        let c = clauses(
+            "Is this bad? Fever 39.5, shaking. no fever but chills",
+            &Splitter {
+                breaks: vec![vec!["but".to_string()]],
+                ..Splitter::default()
+            },
+            &Corrector::new(Vec::new()),
+        );
+        let texts: Vec<_> = c
+            .iter()
+            .map(|c| (c.sentence, c.start, c.asked, c.tokens.len()))
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                (0, Start::Sentence, true, 3),
+                (1, Start::Sentence, false, 2),
+                (1, Start::Comma, false, 1),
+                (2, Start::Sentence, false, 2),
+                (2, Start::Break, false, 1),
+            ]
+        );
+    }
+
+    #[test]
+    fn real_words_are_never_corrected_into_symptoms() {
+        let corrector = Corrector::new(vec![
+            "chill".into(),
+            "fever".into(),
+            "confus".into(),
+            "seizur".into(),
+        ]);
+        let corrected = |w: &str| {
+            let t = tokens(w).remove(0);
+            corrector.correct(t).stem
+        };
+        assert_eq!(corrected("feaver"), "fever");
+        assert_eq!(corrected("fewer"), "fewer");
+        assert_eq!(corrected("child"), "child");
+        assert_eq!(corrected("conclusion"), "conclus");
+    }
+}
