@@ -17,6 +17,7 @@ pub mod eval;
 pub mod explain;
 pub mod faq;
 pub mod fuzzy;
+pub mod ids;
 pub mod index;
 pub mod loader;
 pub mod logging;

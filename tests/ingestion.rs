@@ -16,6 +16,10 @@ fn load(dir: &Path) -> Result<Faq, LoadError> {
     Faq::load(&[dir.to_path_buf()], &[])
 }
 
+fn ids(faq: &Faq) -> Vec<&str> {
+    faq.entries.iter().map(|e| e.id.as_str()).collect()
+}
+
 fn errors(err: LoadError) -> Vec<Diagnostic> {
     err.diagnostics
         .into_iter()
@@ -237,4 +241,32 @@ fn hostile_documents_never_panic() {
     write(dir.path(), "long.txt", "word ".repeat(200_000));
     let faq = load(dir.path()).unwrap();
     assert!(!faq.entries.is_empty());
+}
+
+#[test]
+fn non_latin_headings_keep_their_letters() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "guide.md",
+        "## Побочные эффекты\n\nЛихорадка.\n\n## Вождение\n\nНе водите машину 8 недель.\n\n## 副作用\n\n发烧。\n",
+    );
+    let faq = load(dir.path()).unwrap();
+    assert_eq!(
+        ids(&faq),
+        ["guide/побочные-эффекты", "guide/вождение", "guide/副作用"]
+    );
+}
+
+#[test]
+fn headings_without_letters_get_ids_from_their_text_not_their_place() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "doc.md", "## ???\n\nA.\n\n## !!!\n\nB.\n");
+    let both = ids(&load(dir.path()).unwrap())
+        .into_iter()
+        .map(str::to_string)
+        .collect::<Vec<_>>();
+    assert_ne!(both[0], both[1]);
+    write(dir.path(), "doc.md", "## !!!\n\nB.\n");
+    assert_eq!(ids(&load(dir.path()).unwrap()), [both[1].as_str()]);
 }
