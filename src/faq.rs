@@ -14,7 +14,9 @@ use crate::synonyms::Synonyms;
 /// One answerable entry: a document section or a hand-written answer.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entry {
-    /// Stable id: the file's slug and the title's slug ("car-t-cell-therapy/the-future-of-car-t-cell-therapy").
+    /// Stable id, made from the folder path, the file and the section's own heading, never from its position
+    /// ("car-t-cell-therapy/the-future-of-car-t-cell-therapy", "clinic/guide/driving"; see [`crate::ids`]); a
+    /// hand-written entry's as written, or its folder's slug and its title's.
     pub id: String,
     /// The title shown above the answer.
     pub title: String,
