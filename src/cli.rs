@@ -9,7 +9,7 @@ use clap::{Parser, Subcommand};
 use serde::Serialize;
 
 use crate::config::Settings;
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::engine::{Engine, Reply};
 use crate::render::{self, Markup};
 use crate::{chat, eval, explain};
@@ -216,12 +216,13 @@ fn check(settings: &Settings) -> anyhow::Result<ExitCode> {
     for g in index.unused_synonym_groups() {
         let group = &index.synonyms().groups()[g];
         let (file, line) = group.origin.rsplit_once(':').unwrap_or((&group.origin, ""));
-        warnings.push(crate::diagnostic::Diagnostic::warning(
+        warnings.push(Diagnostic::warning(
             file,
             line.parse().ok(),
             format!("synonym group `{}` occurs in no entry", group.name),
         ));
     }
+    warnings.extend(stale_ids_in_database(settings, faq));
     println!();
     for w in &warnings {
         println!("{w}");
@@ -234,6 +235,36 @@ fn check(settings: &Settings) -> anyhow::Result<ExitCode> {
         warnings.len()
     );
     Ok(ExitCode::SUCCESS)
+}
+
+/// Votes and counts in the bot's database for entry ids the FAQ no longer has: after a heading was renamed
+/// or a section removed, they belong to nothing. Only counts are shown, never what users wrote.
+fn stale_ids_in_database(settings: &Settings, faq: &crate::faq::Faq) -> Vec<Diagnostic> {
+    let path = &settings.database.path;
+    // A FAQ checked before the bot ever served has no database: creating one here would be a surprise.
+    if !path.is_file() {
+        return Vec::new();
+    }
+    let shown = path.display().to_string();
+    let uses = match crate::store::entry_uses(path) {
+        Ok(uses) => uses,
+        Err(err) => {
+            let message = format!("cannot look for stale entry ids: {err}");
+            return vec![Diagnostic::warning(shown, None, message)];
+        }
+    };
+    let known: std::collections::HashSet<&str> =
+        faq.entries.iter().map(|e| e.id.as_str()).collect();
+    uses.into_iter()
+        .filter(|u| !known.contains(u.entry.as_str()))
+        .map(|u| {
+            let message = format!(
+                "no entry has the id {:?} any more, but {} vote(s) and {} counted question(s) in the database name it; it was renamed or removed",
+                u.entry, u.votes, u.questions
+            );
+            Diagnostic::warning(&shown, None, message)
+        })
+        .collect()
 }
 
 /// One `ask --json` line.

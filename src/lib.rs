@@ -1,8 +1,8 @@
 //! faqbot: answers questions about CAR T-cell therapy from an FAQ built out of documents.
 //!
-//! The data flow, one module each: documents ([`document`]) → FAQ entries ([`faq`], with [`questions`] and
-//! [`synonyms`]) → [`index`] → [`query`] → [`matcher`] → [`engine`] decision → [`render`]ed reply. Text goes through
-//! [`normalize`] on both sides; [`fuzzy`] corrects typos.
+//! The data flow, one module each: documents ([`document`]) → FAQ entries ([`faq`], with [`questions`],
+//! [`synonyms`] and stable [`ids`]) → [`index`] → [`query`] → [`matcher`] → [`engine`] decision → [`render`]ed
+//! reply. Text goes through [`normalize`] on both sides; [`fuzzy`] corrects typos.
 
 pub mod bot;
 pub mod builder;
@@ -17,6 +17,7 @@ pub mod eval;
 pub mod explain;
 pub mod faq;
 pub mod fuzzy;
+pub mod ids;
 pub mod index;
 pub mod lexicon;
 pub mod loader;

@@ -149,7 +149,7 @@ fn push_folded(c: char, out: &mut String) {
 }
 
 /// Zero-width and formatting characters that people paste in without seeing them.
-fn is_invisible(c: char) -> bool {
+pub(crate) fn is_invisible(c: char) -> bool {
     matches!(
         c,
         '\u{00AD}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}'

@@ -3,13 +3,13 @@
 //! the user id so that `/forget` can delete them. A database that cannot be used never stops the bot: each
 //! failure is logged and counted, and the next operation tries again.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::{Connection, OpenFlags, OptionalExtension, params};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
@@ -67,6 +67,57 @@ pub struct Gap {
     pub count: u64,
     /// Why it was kept: declined, downvoted, or both.
     pub reasons: Vec<String>,
+}
+
+/// How often the database names one entry id.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct EntryUse {
+    /// The entry id as stored.
+    pub entry: String,
+    /// Votes on it.
+    pub votes: u64,
+    /// Questions counted with it as the best entry.
+    pub questions: u64,
+}
+
+/// Every entry id that the database at `path` names, with how many votes and counted questions name it, by
+/// id. Read only: the file is not created, migrated or changed, so `faqbot check` can look at a live bot's
+/// database.
+pub fn entry_uses(path: &Path) -> Result<Vec<EntryUse>, StoreError> {
+    let fail = |action, source| StoreError {
+        path: path.display().to_string(),
+        action,
+        source,
+    };
+    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)
+        .map_err(|e| fail("opening read-only", e))?;
+    conn.busy_timeout(BUSY_TIMEOUT)
+        .map_err(|e| fail("opening read-only", e))?;
+    let mut uses: BTreeMap<String, EntryUse> = BTreeMap::new();
+    let votes = pairs(&conn, "SELECT entry, count(*) FROM votes GROUP BY entry")
+        .map_err(|e| fail("reading votes", e))?;
+    for (entry, n) in votes {
+        uses.entry(entry.clone())
+            .or_insert_with(|| EntryUse {
+                entry,
+                ..EntryUse::default()
+            })
+            .votes = n;
+    }
+    let questions = pairs(
+        &conn,
+        "SELECT entry, count(*) FROM questions WHERE entry IS NOT NULL GROUP BY entry",
+    )
+    .map_err(|e| fail("reading question counts", e))?;
+    for (entry, n) in questions {
+        uses.entry(entry.clone())
+            .or_insert_with(|| EntryUse {
+                entry,
+                ..EntryUse::default()
+            })
+            .questions = n;
+    }
+    Ok(uses.into_values().collect())
 }
 
 /// The schema, one migration per version; `PRAGMA user_version` says how many have run.

@@ -288,3 +288,48 @@ fn chat_opens_a_listed_topic_by_its_number() {
     assert!(opened.contains("achieved a sustained remission"), "{text}");
     assert!(opened.contains("not medical advice"), "{text}");
 }
+
+#[test]
+fn check_warns_about_votes_and_answers_for_ids_that_no_longer_exist() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("bot.db");
+    let store = faqbot::store::Store::open(&db, 30);
+    let kept = "car-t-cell-therapy/challenges-and-ongoing-research";
+    let gone = "car-t-cell-therapy/a-section-that-was-renamed";
+    assert!(store.vote(1, gone, true, None));
+    assert!(store.vote(2, gone, false, Some("what about driving")));
+    assert!(store.vote(1, kept, true, None));
+    store.record_question("answered", Some(gone), None);
+    store.record_question("answered", Some(kept), None);
+    drop(store);
+    let out = Command::new(env!("CARGO_BIN_EXE_faqbot"))
+        .arg("check")
+        .env("FAQBOT_DATABASE__PATH", &db)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    let warnings: Vec<&str> = text.lines().filter(|l| l.contains(": warning: ")).collect();
+    let stale: Vec<&&str> = warnings.iter().filter(|l| l.contains("bot.db")).collect();
+    assert_eq!(stale.len(), 1, "{text}");
+    assert!(stale[0].contains(gone), "{text}");
+    assert!(stale[0].contains("2 vote(s)"), "{text}");
+    assert!(stale[0].contains("1 counted question(s)"), "{text}");
+    assert!(
+        !stale[0].contains("driving"),
+        "user text in a warning: {text}"
+    );
+}
+
+#[test]
+fn check_creates_no_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("bot.db");
+    let out = Command::new(env!("CARGO_BIN_EXE_faqbot"))
+        .arg("check")
+        .env("FAQBOT_DATABASE__PATH", &db)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(!db.exists());
+}

@@ -15,7 +15,7 @@ static ENGINE: LazyLock<Engine> = LazyLock::new(|| {
 });
 
 const CHALLENGES: &str = "car-t-cell-therapy/challenges-and-ongoing-research";
-const PEDIATRIC: &str = "car-t-cell-therapy/case-study-2-the-remarkable-recovery-of-a";
+const PEDIATRIC: &str = "car-t-cell-therapy/case-study-2-the-remarkable-recovery-of-a-5fd98156";
 
 fn ask(question: &str) -> Reply {
     ENGINE.ask(question)
