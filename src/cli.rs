@@ -64,6 +64,10 @@ pub enum Command {
         /// Exit 1 when the accuracy is below this share (0 to 1).
         #[arg(long, value_name = "SHARE")]
         min: Option<f64>,
+        /// Instead of the report, print right / wrong / declined at each answer threshold and margin, to
+        /// choose `matching.answer_threshold` and `matching.answer_margin`.
+        #[arg(long)]
+        sweep: bool,
     },
 }
 
@@ -84,9 +88,13 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             ask(&engine, &settings, question, json, explain)?;
             Ok(ExitCode::SUCCESS)
         }
-        Some(Command::Eval { file, min }) => {
+        Some(Command::Eval { file, min, sweep }) => {
             let engine = load(&settings)?;
             let cases = eval::load_cases(&file, &engine).map_err(|d| anyhow::anyhow!("{d}"))?;
+            if sweep {
+                print!("{}", eval::sweep(&engine, &cases));
+                return Ok(ExitCode::SUCCESS);
+            }
             let verdicts = eval::run(&engine, &cases);
             print!("{}", eval::report(&engine, &verdicts));
             let below = min.is_some_and(|min| eval::accuracy(&verdicts) < min);

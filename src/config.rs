@@ -62,7 +62,10 @@ impl Default for FaqSettings {
     fn default() -> Self {
         FaqSettings {
             paths: vec![PathBuf::from("faq")],
-            synonyms: vec![PathBuf::from("faq/synonyms.toml")],
+            synonyms: vec![
+                PathBuf::from("faq/synonyms.toml"),
+                PathBuf::from("faq/lexicon.toml"),
+            ],
             safety: Some(PathBuf::from("faq/safety.toml")),
         }
     }
@@ -86,6 +89,9 @@ pub struct Matching {
     pub answer_threshold: f32,
     /// From this score up (and below `answer_threshold`) the bot asks "did you mean".
     pub suggest_threshold: f32,
+    /// The best entry is the answer only if it leads the runner-up by this much; otherwise the bot asks
+    /// "did you mean" with both.
+    pub answer_margin: f32,
     /// Runners-up scoring at least this share of the best score are offered as related.
     pub related_ratio: f32,
     /// How many related entries are offered at most.
@@ -99,8 +105,9 @@ pub struct Matching {
 impl Default for Matching {
     fn default() -> Self {
         Matching {
-            answer_threshold: 0.5,
-            suggest_threshold: 0.35,
+            answer_threshold: 0.35,
+            suggest_threshold: 0.25,
+            answer_margin: 0.02,
             related_ratio: 0.85,
             max_related: 2,
             max_suggestions: 3,
@@ -262,6 +269,7 @@ impl Settings {
         let ranges = [
             ("matching.answer_threshold", m.answer_threshold, unit),
             ("matching.suggest_threshold", m.suggest_threshold, unit),
+            ("matching.answer_margin", m.answer_margin, unit),
             ("matching.related_ratio", m.related_ratio, unit),
             ("matching.weights.title", w.title, unit),
             ("matching.weights.question", w.question, unit),
@@ -279,14 +287,33 @@ impl Settings {
             ("matching.weights.synonym", w.synonym, unit),
             ("matching.weights.title_fit", w.title_fit, unit),
             ("matching.weights.question_word", w.question_word, unit),
+            (
+                "matching.weights.half_evidence",
+                w.half_evidence,
+                "a number from 0 to 5",
+            ),
+            (
+                "matching.weights.unmatched",
+                w.unmatched,
+                "a number from 0 to 5",
+            ),
+            (
+                "matching.weights.common_zipf",
+                w.common_zipf,
+                "a Zipf frequency from 3 to 8",
+            ),
         ];
         for (key, value, expected) in ranges {
-            let max = if key.ends_with("typo_penalty") {
-                0.5
+            let (min, max) = if key.ends_with("typo_penalty") {
+                (0.0, 0.5)
+            } else if key.ends_with("half_evidence") || key.ends_with("unmatched") {
+                (0.0, 5.0)
+            } else if key.ends_with("common_zipf") {
+                (3.0, 8.0)
             } else {
-                1.0
+                (0.0, 1.0)
             };
-            if !(0.0..=max).contains(&value) {
+            if !(min..=max).contains(&value) {
                 return Err(invalid(locate(key), key, value, expected));
             }
         }

@@ -122,6 +122,11 @@ impl Engine {
         Engine::load(&self.sources, self.matching.clone())
     }
 
+    /// The matching settings it answers with.
+    pub fn matching(&self) -> &Matching {
+        &self.matching
+    }
+
     /// The FAQ.
     pub fn faq(&self) -> &Faq {
         &self.faq
@@ -175,27 +180,43 @@ impl Engine {
         let Some(&best) = candidates.first() else {
             return reply;
         };
-        if best.score >= m.answer_threshold {
-            reply.outcome = Outcome::Answered;
-            reply.best = Some(best);
-            let floor = m.suggest_threshold.max(best.score * m.related_ratio);
-            reply.alternatives = candidates[1..]
-                .iter()
-                .filter(|c| c.score >= floor)
-                .take(m.max_related)
-                .copied()
-                .collect();
-        } else if best.score >= m.suggest_threshold {
-            reply.outcome = Outcome::Suggested;
-            reply.best = Some(best);
-            reply.alternatives = candidates[1..]
-                .iter()
-                .filter(|c| c.score >= m.suggest_threshold)
-                .take(m.max_suggestions.saturating_sub(1))
-                .copied()
-                .collect();
+        reply.outcome = decide(m, best.score, candidates.get(1).map(|c| c.score));
+        match reply.outcome {
+            Outcome::Answered => {
+                reply.best = Some(best);
+                let floor = m.suggest_threshold.max(best.score * m.related_ratio);
+                reply.alternatives = candidates[1..]
+                    .iter()
+                    .filter(|c| c.score >= floor)
+                    .take(m.max_related)
+                    .copied()
+                    .collect();
+            }
+            Outcome::Suggested => {
+                reply.best = Some(best);
+                reply.alternatives = candidates[1..]
+                    .iter()
+                    .filter(|c| c.score >= m.suggest_threshold)
+                    .take(m.max_suggestions.saturating_sub(1))
+                    .copied()
+                    .collect();
+            }
+            Outcome::Declined | Outcome::Chitchat => {}
         }
         reply
+    }
+}
+
+/// Answer, suggest or decline, from the best score and the runner-up's: an answer needs the score and a
+/// lead over the runner-up; a close race is a "did you mean".
+pub fn decide(m: &Matching, best: f32, runner_up: Option<f32>) -> Outcome {
+    let lead = best - runner_up.unwrap_or(0.0);
+    if best >= m.answer_threshold && lead >= m.answer_margin {
+        Outcome::Answered
+    } else if best >= m.suggest_threshold {
+        Outcome::Suggested
+    } else {
+        Outcome::Declined
     }
 }
 

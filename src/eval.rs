@@ -7,8 +7,9 @@ use std::fmt::Write;
 use std::fs;
 use std::path::Path;
 
+use crate::config::Matching;
 use crate::diagnostic::Diagnostic;
-use crate::engine::{Engine, Outcome};
+use crate::engine::{self, Engine, Outcome};
 use crate::normalize;
 
 /// One labelled question.
@@ -235,5 +236,78 @@ pub fn report(engine: &Engine, verdicts: &[Verdict]) -> String {
         verdicts.len(),
         accuracy(verdicts) * 100.0
     );
+    out
+}
+
+/// One case run once for the sweep: whether it was small talk, and its two best entries and scores.
+type Run<'a> = (&'a Case, bool, Vec<(usize, f32)>);
+
+/// Right, wrong and declined answers at each answer threshold and margin, from one run of each case:
+/// what an operator reads to choose `matching.answer_threshold` and `matching.answer_margin`.
+pub fn sweep(engine: &Engine, cases: &[Case]) -> String {
+    let runs: Vec<Run> = cases
+        .iter()
+        .map(|case| {
+            let reply = engine.ask(&case.question);
+            let top = reply
+                .hits
+                .iter()
+                .take(2)
+                .map(|h| (h.entry as usize, h.score))
+                .collect();
+            (case, reply.outcome == Outcome::Chitchat, top)
+        })
+        .collect();
+    let current = engine.matching();
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{} cases; now answer_threshold = {:.2}, answer_margin = {:.2}",
+        cases.len(),
+        current.answer_threshold,
+        current.answer_margin
+    );
+    let _ = writeln!(
+        out,
+        "threshold  margin  right  wrong  not answered (answerable)  answered (off-topic)"
+    );
+    for margin in [0.0, 0.05, 0.1, 0.15] {
+        for step in 0..=14 {
+            let threshold = 0.2 + 0.05 * step as f32;
+            let m = Matching {
+                answer_threshold: threshold,
+                answer_margin: margin,
+                suggest_threshold: current.suggest_threshold.min(threshold),
+                ..(*current).clone()
+            };
+            let (mut right, mut wrong, mut missed, mut off) = (0, 0, 0, 0);
+            for (case, chitchat, top) in &runs {
+                let outcome = match top.first() {
+                    _ if *chitchat => Outcome::Chitchat,
+                    Some(&(_, best)) => engine::decide(&m, best, top.get(1).map(|t| t.1)),
+                    None => Outcome::Declined,
+                };
+                let answered = outcome == Outcome::Answered;
+                let entry = top.first().map(|t| t.0);
+                match (case.accepted.is_empty(), answered) {
+                    (true, false) if outcome != Outcome::Suggested => right += 1,
+                    (true, false) => {}
+                    (true, true) => {
+                        wrong += 1;
+                        off += 1;
+                    }
+                    (false, true) if entry.is_some_and(|e| case.accepted.contains(&e)) => {
+                        right += 1
+                    }
+                    (false, true) => wrong += 1,
+                    (false, false) => missed += 1,
+                }
+            }
+            let _ = writeln!(
+                out,
+                "{threshold:>9.2}  {margin:>6.2}  {right:>5}  {wrong:>5}  {missed:>25}  {off:>20}"
+            );
+        }
+    }
     out
 }

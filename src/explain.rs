@@ -11,12 +11,19 @@ use crate::query::How;
 pub fn explain(engine: &Engine, reply: &Reply, weights: &Weights) -> String {
     let index = engine.index();
     let mut out = String::new();
-    let _ = writeln!(out, "words (stop words left out):");
+    let _ = writeln!(
+        out,
+        "words (stop words left out; role of their clause; evidence weight; weight when an entry lacks it):"
+    );
     if reply.query.slots.is_empty() {
         let _ = writeln!(out, "  (none)");
     }
     for slot in &reply.query.slots {
-        let _ = write!(out, "  {:?} weight {:.2}", slot.text, slot.weight);
+        let _ = write!(
+            out,
+            "  {:?} ({:?}) weight {:.2}, lacking {:.2}",
+            slot.text, slot.role, slot.weight, slot.miss
+        );
         if slot.variants.is_empty() {
             let _ = writeln!(out, ": not in the FAQ");
             continue;
@@ -44,11 +51,15 @@ pub fn explain(engine: &Engine, reply: &Reply, weights: &Weights) -> String {
         let entry = engine.entry(hit.entry as usize);
         let _ = writeln!(
             out,
-            "  {:.3} {} [{}]\n        = coverage {:.3} × ({:.2} + {:.2} × title fit {:.2})",
+            "  {:.3} {} [{}]\n        = evidence {:.2} / (evidence {:.2} + half {:.2} + {:.2} × lacking {:.2}) × ({:.2} + {:.2} × title fit {:.2})",
             hit.score,
             entry.title,
             entry.id,
-            hit.coverage,
+            hit.evidence,
+            hit.evidence,
+            weights.half_evidence * engine.index().rare_idf(),
+            weights.unmatched,
+            hit.lacking,
             1.0 - weights.title_fit,
             weights.title_fit,
             hit.fit

@@ -23,6 +23,7 @@ pub mod lexicon;
 pub mod loader;
 pub mod logging;
 pub mod matcher;
+pub mod message;
 pub mod normalize;
 pub mod query;
 pub mod questions;

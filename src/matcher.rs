@@ -1,10 +1,13 @@
 //! Matching: a question → weighted query slots (typos corrected, synonyms and compounds resolved) → the
 //! entries that cover most of the question's weight.
 //!
-//! The score of an entry is the share of the question's weight it covers (each word weighted by how rare it
-//! is, each match by the field it is in and how it was found), nudged by how much of the entry's own title
-//! or alternate question the question uses. Whole-string ratios are not used: they let "is" and "the" count
-//! as much as "myeloma".
+//! The score of an entry rests on the evidence its matched words give (each word weighted by how rare it is
+//! in the FAQ and in English and by the role of its clause, each match by the field it is in and how it
+//! was found): `evidence / (evidence + half + unmatched × lacking)`, where `lacking` is the weight of the
+//! question's words the entry does not have. It saturates like BM25: fifteen words of context do not dilute
+//! a clear match, and one common word never makes one. It is then nudged by how much of the entry's own
+//! title or alternate question the question uses. Whole-string ratios are not used: they let "is" and "the"
+//! count as much as "myeloma".
 
 use rustc_hash::FxHashSet as HashSet;
 
@@ -33,6 +36,13 @@ pub struct Weights {
     pub title_fit: f32,
     /// Weight of a question word ("what", "how") matched against headings, as a share of a rare word's weight.
     pub question_word: f32,
+    /// The evidence (as a share of a rare word's weight) at which an entry's score is half way to 1: the
+    /// score saturates as matched words add up, so a long message does not dilute a clear match.
+    pub half_evidence: f32,
+    /// How much the question's words that an entry lacks count against it, next to the evidence.
+    pub unmatched: f32,
+    /// The Zipf frequency from which an English word says nothing about the topic ("day": 5.7).
+    pub common_zipf: f32,
 }
 
 impl Default for Weights {
@@ -46,6 +56,9 @@ impl Default for Weights {
             synonym: 0.9,
             title_fit: 0.15,
             question_word: 0.1,
+            half_evidence: 0.3,
+            unmatched: 1.0,
+            common_zipf: 6.5,
         }
     }
 }
@@ -59,6 +72,10 @@ pub struct Hit {
     pub score: f32,
     /// The share of the question's weight the entry covers.
     pub coverage: f32,
+    /// The weight of the question's words the entry has, each by the quality of its match.
+    pub evidence: f32,
+    /// The weight of the question's words the entry lacks (as counted against it).
+    pub lacking: f32,
     /// The share of the entry's title (or best alternate question) the question uses.
     pub fit: f32,
     /// Per slot: how well it matched (0 to 1) and in which field.
@@ -86,10 +103,17 @@ pub fn search(
     }
     let mut order: Vec<usize> = (0..query.slots.len()).collect();
     order.sort_by(|&a, &b| query.slots[a].weight.total_cmp(&query.slots[b].weight));
+    // Slots whose evidence together cannot lift an entry to `floor`, even with nothing lacking.
+    let half = half_evidence(index, weights);
+    let reachable = if floor >= 1.0 {
+        f32::INFINITY
+    } else {
+        floor * half / (1.0 - floor)
+    };
     let mut light = 0.0;
     let mut essential = vec![true; query.slots.len()];
     for &s in &order {
-        if light + query.slots[s].weight >= floor * total {
+        if light + query.slots[s].weight >= reachable {
             break;
         }
         light += query.slots[s].weight;
@@ -136,8 +160,18 @@ pub fn search(
         } else {
             0.0
         };
-        // The score is at most the coverage, which is at most this.
-        if (heavy + light) / total < bar {
+        // The heavy slots it lacks are lacking for sure; the light ones may all be there.
+        let lacking: f32 = query
+            .slots
+            .iter()
+            .zip(&matched)
+            .filter(|(_, m)| m.is_none())
+            .zip(&essential)
+            .filter(|(_, e)| **e)
+            .map(|((slot, _), _)| slot.miss)
+            .sum();
+        let most = heavy + light;
+        if most / (most + half + weights.unmatched * lacking) < bar {
             continue;
         }
         for (s, slot) in query
@@ -165,6 +199,11 @@ thread_local! {
     /// Per entry, its candidate row in the query being scored: an array indexed by entry is far cheaper than
     /// a map when a query touches tens of thousands of entries. Reset after each query.
     static ROWS: std::cell::RefCell<Vec<u32>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// The evidence at which a score is half way to 1, in this index's units.
+fn half_evidence(index: &Index, weights: &Weights) -> f32 {
+    weights.half_evidence * index.rare_idf()
 }
 
 /// The question's weight that the matches cover.
@@ -235,13 +274,24 @@ fn hit(
     entry: u32,
     matched: Vec<Option<(f32, Field)>>,
 ) -> Hit {
-    let coverage = covered(query, &matched) / total;
+    let evidence = covered(query, &matched);
+    let lacking: f32 = query
+        .slots
+        .iter()
+        .zip(&matched)
+        .filter(|(_, m)| m.is_none())
+        .map(|(slot, _)| slot.miss)
+        .sum();
+    let saturated =
+        evidence / (evidence + half_evidence(index, weights) + weights.unmatched * lacking);
     let fit = title_fit(index, entry, query_terms);
-    let score = coverage * (1.0 - weights.title_fit + weights.title_fit * fit);
+    let score = saturated * (1.0 - weights.title_fit + weights.title_fit * fit);
     Hit {
         entry,
         score,
-        coverage,
+        coverage: evidence / total,
+        evidence,
+        lacking,
         fit,
         matched,
     }

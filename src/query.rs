@@ -5,7 +5,9 @@
 use rustc_hash::FxHashSet as HashSet;
 
 use crate::index::{Index, TermId, question_term};
+use crate::lexicon::English;
 use crate::matcher::Weights;
+use crate::message::{self, Role};
 use crate::normalize::{self, Token};
 
 /// How a variant of a query word was found.
@@ -52,8 +54,13 @@ pub struct Slot {
     pub text: String,
     /// Written like a name ("Johnathan"): when the FAQ does not know it, it says little about the topic.
     pub name_like: bool,
-    /// How much it counts.
+    /// How much it counts as evidence for an entry that has it: its rarity, times its role's share.
     pub weight: f32,
+    /// How much it counts against an entry that lacks it (less for context, nothing for pleasantries or
+    /// the words that frame a question: "explain", "mean").
+    pub miss: f32,
+    /// The role of the clause it stands in.
+    pub role: Role,
     /// The ways it can match; none when the FAQ does not know it.
     pub variants: Vec<Variant>,
 }
@@ -85,7 +92,9 @@ impl Query {
 
 /// Analyses a question: corrects typos, finds compounds and synonyms, and weighs each slot.
 pub fn analyse(index: &Index, text: &str, weights: &Weights) -> Query {
-    let tokens = normalize::tokens(text);
+    let (tokens, roles) = message::read(text);
+    let role_of =
+        |span: std::ops::Range<usize>| roles[span].iter().copied().max().unwrap_or(Role::Question);
     let mut resolved: Vec<Resolved> = tokens.iter().map(|t| resolve(index, t, weights)).collect();
     let mut corrected = tokens.clone();
     for (token, r) in corrected.iter_mut().zip(&resolved) {
@@ -131,11 +140,14 @@ pub fn analyse(index: &Index, text: &str, weights: &Weights) -> Query {
             .map(|t| t.word.as_str())
             .collect::<Vec<_>>()
             .join(" ");
+        let role = role_of(span.clone());
         span.for_each(|i| used[i] = true);
         slots.push(Slot {
             text,
             name_like: false,
             weight: 0.0,
+            miss: 0.0,
+            role,
             variants,
         });
     }
@@ -169,6 +181,8 @@ pub fn analyse(index: &Index, text: &str, weights: &Weights) -> Query {
             text: format!("{} {}", tokens[i].word, tokens[i + 1].word),
             name_like: false,
             weight: 0.0,
+            miss: 0.0,
+            role: role_of(i..i + 2),
             variants,
         });
     }
@@ -193,10 +207,50 @@ pub fn analyse(index: &Index, text: &str, weights: &Weights) -> Query {
             text: token.word.clone(),
             name_like: token.name_like,
             weight: 0.0,
+            miss: 0.0,
+            role: role_of(i..i + 1),
             variants,
         });
     }
 
+    for slot in &mut slots {
+        let mut unknown = unknown_weight(index, weights, &slot.text);
+        if slot.name_like {
+            // "my husband Johnathan has a fever": the name is not what is asked about.
+            unknown *= NAME_WEIGHT;
+        }
+        slot.variants
+            .retain(|v| v.terms.iter().all(|&t| index.df(t) > 0));
+        let rarity = slot
+            .variants
+            .iter()
+            .flat_map(|v| v.terms.iter())
+            .map(|&t| index.idf(t))
+            .fold(None, |best: Option<f32>, w| {
+                Some(best.map_or(w, |b| b.max(w)))
+            });
+        // A word common in English says little about the topic whether or not the FAQ holds it: "day",
+        // "people" and "week" never answer on their own.
+        // A word every entry holds ("car t" in a CAR T FAQ) cannot choose between entries, but it still
+        // says the question is on topic: its evidence has a floor.
+        // A phrase the FAQ knows as one ("car t", "side effects") is specific whatever its words are.
+        let phrase = slot.text.contains(' ') && rarity.is_some();
+        let english = if phrase {
+            1.0
+        } else {
+            informativeness(&slot.text, weights)
+        };
+        let base = match rarity {
+            Some(idf) => idf.max(IDF_FLOOR * index.rare_idf()) * english,
+            None => unknown,
+        };
+        slot.weight = base * slot.role.evidence();
+        slot.miss = if is_frame_word(&slot.text) {
+            0.0
+        } else {
+            base * slot.role.miss()
+        };
+    }
     // Question words, matched only against headings, and only beside words with a topic.
     let topical = !slots.is_empty();
     for (i, token) in tokens.iter().enumerate() {
@@ -206,10 +260,13 @@ pub fn analyse(index: &Index, text: &str, weights: &Weights) -> Query {
         let Some(term) = index.term(&question_term(&token.word)) else {
             continue;
         };
+        let role = role_of(i..i + 1);
         slots.push(Slot {
             text: token.word.clone(),
             name_like: false,
-            weight: weights.question_word * index.rare_idf(),
+            weight: weights.question_word * index.rare_idf() * role.evidence(),
+            miss: 0.0,
+            role,
             variants: vec![Variant {
                 terms: vec![term],
                 quality: 1.0,
@@ -218,39 +275,129 @@ pub fn analyse(index: &Index, text: &str, weights: &Weights) -> Query {
         });
     }
 
-    for slot in &mut slots {
-        if slot.weight > 0.0 {
-            continue;
-        }
-        let mut unknown = unknown_weight(index, weights, &slot.text);
-        if slot.name_like {
-            // "my husband Johnathan has a fever": the name is not what is asked about.
-            unknown *= NAME_WEIGHT;
-        }
-        slot.variants
-            .retain(|v| v.terms.iter().all(|&t| index.df(t) > 0));
-        slot.weight = slot
-            .variants
-            .iter()
-            .flat_map(|v| v.terms.iter())
-            .map(|&t| index.idf(t))
-            .fold(None, |best: Option<f32>, w| {
-                Some(best.map_or(w, |b| b.max(w)))
-            })
-            .unwrap_or(unknown);
-    }
     Query { tokens, slots }
 }
+
+/// The least evidence a word the FAQ holds gives, as a share of a rare word's.
+const IDF_FLOOR: f32 = 0.35;
 
 /// How much an unknown word written like a name counts, as a share of an unknown word's weight.
 const NAME_WEIGHT: f32 = 0.25;
 
-/// The weight of a word the FAQ does not know. Longer words are rarer in any text (Zipf's law of
-/// abbreviation), so an unknown "ibuprofen" says more about the question than an unknown "body".
+/// The weight of a word the FAQ does not know: as much as a rare FAQ word if it is rare in English too
+/// ("ibuprofen" says the question is about something else), little if it is common ("body").
 fn unknown_weight(index: &Index, weights: &Weights, word: &str) -> f32 {
-    let length = (word.chars().count() as f32 / 6.0).clamp(0.5, 1.5);
-    weights.unknown_word * index.rare_idf() * length
+    weights.unknown_word * index.rare_idf() * informativeness(word, weights)
 }
+
+/// How much a word (or phrase) can say about a topic, from 0 to 1, by how common it is in English: the
+/// Zipf frequency from the shipped word table, mapped linearly from `weights.common_zipf` (and above:
+/// nothing) down to `weights.common_zipf - ZIPF_SPAN` (and below, or not in the table: everything).
+/// A phrase counts as its rarest word.
+pub fn informativeness(text: &str, weights: &Weights) -> f32 {
+    let english = English::shipped();
+    text.split_whitespace()
+        .map(|word| match english.zipf(word) {
+            Some(zipf) => {
+                ((weights.common_zipf - zipf) / ZIPF_SPAN).clamp(MIN_INFORMATIVENESS, 1.0)
+            }
+            None => 1.0,
+        })
+        .fold(0.0, f32::max)
+}
+
+/// From how common to how rare a word goes from saying nothing to saying everything, in Zipf units.
+const ZIPF_SPAN: f32 = 2.5;
+/// Even the most common word says a little: it can still decide between two entries.
+const MIN_INFORMATIVENESS: f32 = 0.05;
+
+/// Words that frame a question rather than say what it is about: an entry that lacks them is no worse
+/// an answer. ("can someone explain in plain english what it means")
+fn is_frame_word(word: &str) -> bool {
+    FRAME_WORDS.contains(&word)
+}
+
+const FRAME_WORDS: &[&str] = &[
+    "explain",
+    "explained",
+    "explaining",
+    "mean",
+    "means",
+    "meaning",
+    "meant",
+    "understand",
+    "understanding",
+    "wondering",
+    "wonder",
+    "question",
+    "questions",
+    "info",
+    "information",
+    "advice",
+    "help",
+    "tell",
+    "told",
+    "describe",
+    "basically",
+    "exactly",
+    "actually",
+    "really",
+    "plain",
+    "english",
+    "simple",
+    "simply",
+    "terms",
+    "sum",
+    "summary",
+    "idea",
+    "basics",
+    "clarify",
+    "anyone",
+    "someone",
+    "somebody",
+    "anybody",
+    "everyone",
+    "know",
+    "knows",
+    "curious",
+    "ask",
+    "asking",
+    "asked",
+    "honest",
+    "honestly",
+    "thanks",
+    "thank",
+    "please",
+    "pls",
+    "sorry",
+    "lol",
+    "word",
+    "words",
+    "heard",
+    "hear",
+    "read",
+    "saw",
+    "seen",
+    "said",
+    "say",
+    "says",
+    "keep",
+    "keeps",
+    "talking",
+    "talk",
+    "mentioned",
+    "mention",
+    "thing",
+    "bit",
+    "stuff",
+    "ok",
+    "okay",
+    "yes",
+    "yeah",
+    "guess",
+    "think",
+    "thought",
+];
 
 /// What one token of the question turned out to be.
 struct Resolved {

@@ -134,7 +134,8 @@ fn explain_names_typos_and_synonyms() {
     let text = explain(&ENGINE, &reply, &Settings::default().matching.weights);
     assert!(text.contains("typo → \"myeloma\""), "{text}");
     assert!(text.contains("synonym group `side_effects`"), "{text}");
-    assert!(text.contains("coverage"), "{text}");
+    assert!(text.contains("= evidence"), "{text}");
+    assert!(text.contains("lacking"), "{text}");
 }
 
 #[test]

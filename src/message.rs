@@ -1,0 +1,312 @@
+//! A message as people write it: the sentences that ask, the sentences that give context ("my wife is 54,
+//! lymphoma, second relapse"), and pleasantries ("hello everyone", "sorry for the essay", "thanks in
+//! advance") that say nothing about the topic.
+//!
+//! Each token of the message gets the role of the clause it stands in; the query weighs its words by it.
+
+use crate::chitchat;
+use crate::normalize::{self, Token};
+
+/// What a clause of a message does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// Greetings, apologies, thanks, sign-offs: weigh nothing.
+    Pleasantry,
+    /// Background: evidence, but weaker, and its unmatched words do not count against an entry.
+    Context,
+    /// What is asked: full weight.
+    Question,
+}
+
+impl Role {
+    /// How much a word of this role counts as evidence for an entry.
+    pub fn evidence(self) -> f32 {
+        match self {
+            Role::Pleasantry => 0.0,
+            Role::Context => CONTEXT_EVIDENCE,
+            Role::Question => 1.0,
+        }
+    }
+
+    /// How much a word of this role that an entry lacks counts against it.
+    pub fn miss(self) -> f32 {
+        match self {
+            Role::Pleasantry => 0.0,
+            Role::Context => CONTEXT_MISS,
+            Role::Question => 1.0,
+        }
+    }
+}
+
+/// Context says something about what is asked, less than the question itself.
+const CONTEXT_EVIDENCE: f32 = 0.5;
+/// A context word the entry lacks hardly matters: "my wife is 54" is not what an entry must be about.
+const CONTEXT_MISS: f32 = 0.15;
+
+/// The tokens of `text` (as `normalize::tokens` makes them, sentence by sentence) and the role of each.
+pub fn read(text: &str) -> (Vec<Token>, Vec<Role>) {
+    let sentences: Vec<(Vec<Vec<Token>>, bool)> = sentences(text)
+        .into_iter()
+        .map(|(sentence, asked)| {
+            let clauses = sentence
+                .split([',', ':', '(', ')'])
+                .map(normalize::tokens)
+                .filter(|c| !c.is_empty())
+                .collect();
+            (clauses, asked)
+        })
+        .filter(|(clauses, _): &(Vec<Vec<Token>>, bool)| !clauses.is_empty())
+        .collect();
+    let roles: Vec<Role> = sentences
+        .iter()
+        .map(|(clauses, asked)| {
+            if clauses.iter().all(|c| is_pleasantry(c)) {
+                Role::Pleasantry
+            } else if *asked || clauses.iter().any(|c| asks(c)) {
+                Role::Question
+            } else {
+                Role::Context
+            }
+        })
+        .collect();
+    // A message that asks nothing in so many words is all question: "brain tumour car t when".
+    let asks_somewhere = roles.contains(&Role::Question);
+    let mut tokens = Vec::new();
+    let mut out = Vec::new();
+    for ((clauses, _), role) in sentences.into_iter().zip(roles) {
+        let role = match role {
+            Role::Context if !asks_somewhere => Role::Question,
+            role => role,
+        };
+        for clause in clauses {
+            let role = if is_pleasantry(&clause) {
+                Role::Pleasantry
+            } else {
+                role
+            };
+            out.extend(std::iter::repeat_n(role, clause.len()));
+            tokens.extend(clause);
+        }
+    }
+    (tokens, out)
+}
+
+/// The sentences of `text` and whether each ends with a question mark. Points and commas inside
+/// numbers ("38.5") do not end anything.
+fn sentences(text: &str) -> Vec<(&str, bool)> {
+    let mut out = Vec::new();
+    let mut begin = 0;
+    let mut previous = ' ';
+    let mut chars = text.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        let next = chars.peek().map_or(' ', |&(_, n)| n);
+        let ends = match c {
+            '?' | '!' | ';' | '\n' | '…' => true,
+            '.' => !(previous.is_ascii_digit() && next.is_ascii_digit()),
+            _ => false,
+        };
+        if ends {
+            let asked = c == '?';
+            match out.last_mut() {
+                // "???" or "?!" end one sentence.
+                Some((_, was_asked)) if text[begin..at].trim().is_empty() => *was_asked |= asked,
+                _ => out.push((&text[begin..at], asked)),
+            }
+            begin = at + c.len_utf8();
+        }
+        previous = c;
+    }
+    if !text[begin..].trim().is_empty() {
+        out.push((&text[begin..], false));
+    }
+    out
+}
+
+/// Whether a clause asks something: a question word or an inverted verb first, or a request.
+fn asks(tokens: &[Token]) -> bool {
+    let Some(first) = tokens.first() else {
+        return false;
+    };
+    let second = tokens.get(1).map(|t| t.word.as_str());
+    if normalize::is_question_word(&first.word) {
+        return true;
+    }
+    if INVERTED.contains(&first.word.as_str()) && second != Some("not") {
+        return true;
+    }
+    let words: Vec<&str> = tokens.iter().map(|t| t.word.as_str()).collect();
+    REQUESTS
+        .iter()
+        .any(|r| words.windows(r.len()).any(|w| w == *r))
+}
+
+/// Verbs that open a question when they come first: "is it…", "can they…".
+const INVERTED: &[&str] = &[
+    "is", "are", "am", "was", "were", "do", "does", "did", "can", "could", "will", "would",
+    "should", "has", "have", "had", "may", "might", "shall",
+];
+
+/// Ways of asking without a question mark or a question word.
+const REQUESTS: &[&[&str]] = &[
+    &["tell", "me"],
+    &["tell", "us"],
+    &["explain"],
+    &["wondering"],
+    &["wonder"],
+    &["anyone", "know"],
+    &["does", "anyone"],
+    &["can", "someone"],
+    &["can", "anyone"],
+    &["need", "to", "know"],
+    &["want", "to", "know"],
+    &["help", "me", "understand"],
+    &["any", "advice"],
+    &["any", "info"],
+    &["info", "on"],
+    &["is", "it", "normal"],
+    &["sum", "it", "up"],
+];
+
+/// Whether a clause is only pleasantries: small talk, apologies, sign-offs and talk about the post
+/// itself ("first post", "long time lurker", "sorry for the essay").
+fn is_pleasantry(tokens: &[Token]) -> bool {
+    let content: Vec<&Token> = tokens.iter().filter(|t| !t.stop).collect();
+    if content.is_empty() {
+        // Only function words: "and you?" carries nothing, but "what is it" still asks.
+        return !asks(tokens);
+    }
+    chitchat::detect(tokens, |_| false).is_some()
+        || content.iter().all(|t| {
+            PLEASANTRIES.contains(&t.word.as_str())
+                || chitchat::detect(std::slice::from_ref(t), |_| false).is_some()
+        })
+}
+
+/// Words of pleasantries beside the small talk that `chitchat` knows.
+const PLEASANTRIES: &[&str] = &[
+    "sorry",
+    "apologies",
+    "apologise",
+    "apologize",
+    "essay",
+    "ramble",
+    "rambling",
+    "long",
+    "post",
+    "posting",
+    "first",
+    "new",
+    "newbie",
+    "lurker",
+    "lurking",
+    "time",
+    "advance",
+    "everyone",
+    "everybody",
+    "folks",
+    "guys",
+    "all",
+    "team",
+    "group",
+    "members",
+    "xx",
+    "xxx",
+    "x",
+    "love",
+    "hugs",
+    "bless",
+    "blessings",
+    "prayers",
+    "hope",
+    "well",
+    "okay",
+    "ok",
+    "regards",
+    "kind",
+    "best",
+    "wishes",
+    "help",
+    "welcome",
+    "here",
+    "again",
+    "total",
+    "question",
+    "questions",
+    "quick",
+    "silly",
+    "stupid",
+    "dumb",
+    "probably",
+    "maybe",
+    "asked",
+    "before",
+    "lol",
+    "haha",
+    "pls",
+    "please",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn roles(text: &str) -> Vec<(String, Role)> {
+        let (tokens, roles) = read(text);
+        tokens.into_iter().map(|t| t.word).zip(roles).collect()
+    }
+
+    fn role_of(text: &str, word: &str) -> Role {
+        roles(text)
+            .into_iter()
+            .find(|(w, _)| w == word)
+            .map(|(_, r)| r)
+            .unwrap_or_else(|| panic!("{word:?} not in {text:?}"))
+    }
+
+    #[test]
+    fn greetings_and_sign_offs_weigh_nothing() {
+        let text =
+            "Hello everyone, first post. My wife is 54, lymphoma. What is CRS? Thanks in advance x";
+        assert_eq!(role_of(text, "hello"), Role::Pleasantry);
+        assert_eq!(role_of(text, "first"), Role::Pleasantry);
+        assert_eq!(role_of(text, "lymphoma"), Role::Context);
+        assert_eq!(role_of(text, "crs"), Role::Question);
+        assert_eq!(role_of(text, "advance"), Role::Pleasantry);
+    }
+
+    #[test]
+    fn a_message_that_asks_nothing_is_all_question() {
+        assert_eq!(role_of("brain tumour car t when", "tumour"), Role::Question);
+        assert_eq!(role_of("My dad is 80. He had CRS", "crs"), Role::Question);
+    }
+
+    #[test]
+    fn questions_without_a_question_mark() {
+        assert_eq!(
+            role_of("My dad had chemo. tell me about crs", "crs"),
+            Role::Question
+        );
+        assert_eq!(
+            role_of("My dad had chemo. tell me about crs", "chemo"),
+            Role::Context
+        );
+        assert_eq!(role_of("Mum is 70. is it safe", "safe"), Role::Question);
+    }
+
+    #[test]
+    fn numbers_and_repeated_marks_do_not_cut_sentences() {
+        assert_eq!(
+            sentences("temp 38.5 now??? ok"),
+            [("temp 38.5 now", true), (" ok", false)]
+        );
+    }
+
+    #[test]
+    fn any_text_reads_without_panicking() {
+        for text in ["", "?", "...", "İ?\u{2126}.", "😀 , ( ) : ;", "a.b?c!d"] {
+            let (tokens, roles) = read(text);
+            assert_eq!(tokens.len(), roles.len());
+        }
+    }
+}
