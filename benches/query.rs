@@ -24,5 +24,18 @@ fn shipped_faq(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, shipped_faq);
+/// The urgent-symptom check alone: it runs on every message, before any answer is looked for.
+fn safety_check(c: &mut Criterion) {
+    let rules = std::fs::read_to_string("faq/safety.toml").unwrap();
+    let safety = faqbot::safety::Safety::parse("faq/safety.toml", &rules).unwrap();
+    let message = "Hi, my husband had his CAR T infusion nine days ago and we are staying near the \
+        hospital. He had no fever last week, but since this morning he seems muddled, keeps asking \
+        what day it is, and his temp was 38.4 an hour ago. He says he feels fine and is just tired. \
+        Is this something we should call about tonight or can it wait?";
+    c.bench_function("safety/60_words", |b| {
+        b.iter(|| safety.check(black_box(message)))
+    });
+}
+
+criterion_group!(benches, shipped_faq, safety_check);
 criterion_main!(benches);

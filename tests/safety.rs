@@ -76,8 +76,8 @@ fn the_development_set_misses_at_most_one_warning_and_raises_at_most_two_false_a
 fn sets_in_new_voices_hold_their_figures() {
     let safety = safety();
     for (path, least_caught, most_false_alarms) in [
-        ("tests/safety/voices.tsv", 42, 8),
-        ("tests/safety/fresh.tsv", 40, 15),
+        ("tests/safety/voices.tsv", 55, 0),
+        ("tests/safety/fresh.tsv", 45, 14),
     ] {
         let f = figures(&safety, path);
         assert!(
@@ -166,6 +166,53 @@ fn found_in_review() {
         "sats 97",
         "is 37.4 a fever?",
         "day 38 after car t",
+    ] {
+        assert_eq!(urgent(message), None, "{message}");
+    }
+}
+
+#[test]
+fn mechanisms_added_for_new_voices() {
+    let safety = safety();
+    let urgent = |m: &str| safety.check(m).map(|a| a.level);
+    for message in [
+        // A writer who names a spouse may be the patient.
+        "I can't breathe properly and my wife is out shopping",
+        // A measured number is a report even when the sentence asks about it.
+        "temp 38.3 this evening, is that high enough to call?",
+        // A decimal temperature needs no word.
+        "39,1 and feeling grim, day 6",
+        // "barely" is nearly "not" in a sign.
+        "he can hardly keep his eyes open",
+        // "n't" contractions read as "not".
+        "she wouldn't wake up for lunch",
+        // A time after "about" is not what confused him.
+        "he got very confused about 10 minutes ago",
+        "she fainted about half an hour ago",
+        // A sign said now is not over, whatever else is said of the past.
+        "temp 38.9 now, it was fine two days ago",
+        // A negative sign is not denied by another negative before it.
+        "he is not eating and doesn't know where he is",
+    ] {
+        assert!(urgent(message).is_some(), "{message}");
+    }
+    for message in [
+        // A limit is not a reading.
+        "temp 37.5, still under 38 so we are just watching",
+        // Another reading's word ends a run of values.
+        "oxygen 97 and pulse 84, all fine",
+        // "that was years ago" speaks of the clause before it.
+        "she had a seizure as a toddler, that was many years ago",
+        "short of breath on hills but that has been the case for years",
+        // Medicine named after what it prevents.
+        "do the anti-seizure tablets interact with his other meds?",
+        "he started his seizure medication yesterday",
+        // Asked ahead of time.
+        "What does a racing heart feel like? Asking for future reference.",
+        // The writer says they care for the patient: their own signs are theirs.
+        "I'm his carer and I felt dizzy standing in the queue, he is doing great",
+        // Nerves: the heart races when thinking about something.
+        "my husband is doing well but my heart races thinking about the scan",
     ] {
         assert_eq!(urgent(message), None, "{message}");
     }

@@ -8,16 +8,19 @@
 
 use std::ops::Range;
 
+use crate::safety::phrases::occurrences;
+pub(crate) use crate::safety::phrases::{ends_at, starts_at, words};
+use crate::safety::questions::{asked_in_general, question};
 use crate::safety::readings;
-use crate::safety::rules::{Direction, Kind, Phrase, Rules, Scope};
+use crate::safety::rules::{Direction, Kind, Phrase, Rules, Scope, Trigger};
 use crate::safety::text::{Clause, Start, Token};
 
 /// How many words may stand between two words of a symptom phrase: "breathing really fast",
 /// "can't get the words out".
 const PHRASE_GAP: usize = 2;
 
-/// How many small words ("her", "the") a symptom phrase passes over besides its gap.
-const MAX_FILLERS: usize = 3;
+/// Words that make a symptom phrase a negative one ("can not breathe", "not waking").
+const NEGATIVES: &[&str] = &["not", "no", "never"];
 
 /// A symptom found in a clause.
 #[derive(Debug, Clone, PartialEq)]
@@ -48,9 +51,10 @@ type At = (usize, usize);
 pub(crate) fn mentions(rules: &Rules, clauses: &[Clause]) -> Vec<Mention> {
     let mut found = Vec::new();
     for (c, clause) in clauses.iter().enumerate() {
+        let tokens = with_nearly_not(rules, &clause.tokens);
         for (s, symptom) in rules.symptoms.iter().enumerate() {
             for phrase in &symptom.phrases {
-                for span in occurrences(&clause.tokens, phrase, PHRASE_GAP) {
+                for span in occurrences(&tokens, phrase, PHRASE_GAP) {
                     found.push(Mention {
                         symptom: s,
                         clause: c,
@@ -72,6 +76,27 @@ pub(crate) fn mentions(rules: &Rules, clauses: &[Clause]) -> Vec<Mention> {
     found
 }
 
+/// The tokens as symptom phrases read them: "barely" and the like stand for "not" ("can barely
+/// breathe"). Borrowed unchanged when the clause has none.
+fn with_nearly_not<'a>(rules: &Rules, tokens: &'a [Token]) -> std::borrow::Cow<'a, [Token]> {
+    if !tokens.iter().any(|t| rules.nearly_not.contains(&t.stem)) {
+        return std::borrow::Cow::Borrowed(tokens);
+    }
+    std::borrow::Cow::Owned(
+        tokens
+            .iter()
+            .map(|t| {
+                let mut t = t.clone();
+                if rules.nearly_not.contains(&t.stem) {
+                    "not".clone_into(&mut t.stem);
+                    "not".clone_into(&mut t.word);
+                }
+                t
+            })
+            .collect(),
+    )
+}
+
 /// The modifiers that reach `mention`; empty when it is current, affirmed and about the patient.
 pub(crate) fn modifiers(
     rules: &Rules,
@@ -81,18 +106,40 @@ pub(crate) fn modifiers(
 ) -> Vec<Modifier> {
     let mut out = Vec::new();
     let clause = &clauses[mention.clause];
-    if let Some(question) =
-        question(rules, clause).or_else(|| asked_in_general(rules, clauses, mention))
-    {
+    // A measured number is a report even when the sentence goes on to ask about it ("temp 38.0
+    // exactly, does that count?"), unless its own clause asks ("is 38.5 a fever?").
+    let in_general = || {
+        mention
+            .reading
+            .is_none()
+            .then(|| asked_in_general(rules, clauses, mention))
+            .flatten()
+    };
+    if let Some(question) = question(rules, clause).or_else(in_general) {
         out.push(question);
     }
     let sentence = clauses[mention.clause].sentence;
+    // "fever 39 now, it was normal days ago": a sign said to be going on now is not over.
     let recent = rules.recent.iter().any(|phrase| {
         clauses
             .iter()
             .filter(|c| c.sentence == sentence)
             .any(|c| !occurrences(&c.tokens, phrase, 0).is_empty())
-    });
+    }) || rules
+        .current
+        .iter()
+        .any(|phrase| !occurrences(&clause.tokens, phrase, 0).is_empty());
+    let negative_phrase = clauses[mention.clause].tokens[mention.span.clone()]
+        .iter()
+        .any(|t| NEGATIVES.contains(&t.stem.as_str()));
+    let says = |list: &[Phrase]| {
+        list.iter().any(|phrase| {
+            clauses
+                .iter()
+                .any(|c| !occurrences(&c.tokens, phrase, 0).is_empty())
+        })
+    };
+    let writer_cares = says(&rules.caregiver) && !says(&rules.patient);
     let someone_else_named = clauses
         .iter()
         .any(|c| c.tokens.iter().any(|t| rules.others.contains(&t.stem)));
@@ -101,6 +148,10 @@ pub(crate) fn modifiers(
             continue;
         }
         if trigger.only_when_someone_else_is_named && !someone_else_named
+            || trigger.only_when_the_writer_cares_for_the_patient && !writer_cares
+            // A sign said as a negative ("does not know where he is") is not denied by another
+            // negative before it ("people who are not there and does not know…").
+            || trigger.kind == Kind::Negated && negative_phrase
             || trigger.kind == Kind::Historical && recent
             // The writer measures the patient: "I got 38.6 on the thermometer".
             || trigger.kind == Kind::Experiencer && mention.reading.is_some()
@@ -114,6 +165,7 @@ pub(crate) fn modifiers(
                 mention.clause,
                 trigger.scope,
                 trigger.direction,
+                trigger.kind == Kind::Historical,
             )
             .into_iter()
             .flat_map(|c| {
@@ -121,17 +173,7 @@ pub(crate) fn modifiers(
                     .into_iter()
                     .map(move |span| (c, span))
             })
-            .find(|(c, span)| {
-                reaches(
-                    clauses,
-                    (*c, span.clone()),
-                    mention,
-                    trigger.direction,
-                    trigger.window,
-                ) && !is_pseudo(rules, &clauses[*c].tokens, span)
-                    && !(trigger.kind == Kind::Experiencer
-                        && someone_between(rules, clauses, (*c, span.clone()), mention))
-            })
+            .find(|(c, span)| in_reach(rules, clauses, trigger, (*c, span.clone()), mention))
             .map(|(c, span)| words(&clauses[c].tokens[span]))
         });
         if let Some(trigger_words) = hit {
@@ -145,66 +187,38 @@ pub(crate) fn modifiers(
     out
 }
 
-/// A question about symptoms in general ("what does a fever mean?") or about what may happen ("can he
-/// get a fever from it?"): a clause that asks and names nobody, or that starts with a modal verb.
-fn question(rules: &Rules, clause: &Clause) -> Option<Modifier> {
-    let tokens = &clause.tokens;
-    let first = tokens.first()?;
-    let second = tokens.get(1).map(|t| t.stem.as_str());
-    let inverted = |list: &[String]| list.contains(&first.stem) && second != Some("not");
-    // "and is shaking" mid-sentence does not ask; "is he shaking" at a clause start may.
-    let may_invert = clause.start != Start::Break;
-    if may_invert && inverted(&rules.modals) {
-        return Some(Modifier {
-            kind: Kind::Hypothetical,
-            trigger: format!("a question about what may happen (\"{}\")", first.word),
-            line: None,
-        });
+/// Whether a trigger's words at `at` reach `mention`: in its direction and window, not part of a
+/// pseudo-trigger, and not passed over for its kind.
+fn in_reach(
+    rules: &Rules,
+    clauses: &[Clause],
+    trigger: &Trigger,
+    (c, span): (usize, Range<usize>),
+    mention: &Mention,
+) -> bool {
+    let tokens = &clauses[c].tokens;
+    // In a clause that speaks of the one before, the window counts from its start.
+    let referring = c > mention.clause && clauses[c].refers_back;
+    let reached = if referring {
+        span.start <= trigger.window
+    } else {
+        reaches(
+            clauses,
+            (c, span.clone()),
+            mention,
+            trigger.direction,
+            trigger.window,
+        )
+    };
+    if !reached || is_pseudo(rules, tokens, &span) {
+        return false;
     }
-    // A request ("tell me about…") asks too; its own "me" names nobody.
-    let request = rules
-        .requests
-        .iter()
-        .find(|r| starts_at(tokens, r, 0))
-        .map_or(0, Vec::len);
-    let asks = request > 0
-        || rules.question_words.contains(&first.stem)
-        || may_invert && inverted(&rules.auxiliaries);
-    let names_someone = tokens[request..]
-        .iter()
-        .any(|t| rules.writer.contains(&t.stem) || rules.others.contains(&t.stem));
-    (asks && !names_someone).then(|| Modifier {
-        kind: Kind::Hypothetical,
-        trigger: "a question that names nobody: about symptoms in general".to_string(),
-        line: None,
-    })
-}
-
-/// A sentence that ends with a question mark, names nobody and says nothing of now ("racing heart and
-/// chills - are those CRS signs?"): about symptoms in general. "Shaking since this morning, is it the
-/// CAR T?" is a report.
-fn asked_in_general(rules: &Rules, clauses: &[Clause], mention: &Mention) -> Option<Modifier> {
-    let sentence = clauses[mention.clause].sentence;
-    let mut same = clauses.iter().filter(|c| c.sentence == sentence);
-    let asked = clauses[mention.clause].asked;
-    let names_someone = same.clone().any(|c| {
-        c.tokens
-            .iter()
-            .any(|t| rules.writer.contains(&t.stem) || rules.others.contains(&t.stem))
-    });
-    let says_now = same.any(|c| {
-        rules
-            .current
-            .iter()
-            .chain(&rules.recent)
-            .any(|p| !occurrences(&c.tokens, p, 0).is_empty())
-    });
-    (asked && !names_someone && !says_now).then(|| Modifier {
-        kind: Kind::Hypothetical,
-        trigger: "a question mark, nobody named and no time given: about symptoms in general"
-            .to_string(),
-        line: None,
-    })
+    match trigger.kind {
+        // "confused about 20 minutes ago": a number after it gives a time or a count.
+        Kind::OtherSense => tokens.get(span.end).is_none_or(|t| t.number.is_none()),
+        Kind::Experiencer => !someone_between(rules, clauses, (c, span), mention),
+        _ => true,
+    }
 }
 
 /// The clauses a trigger in them could reach `mention` from.
@@ -214,6 +228,7 @@ fn scope_clauses(
     at: usize,
     scope: Scope,
     direction: Direction,
+    reach_back: bool,
 ) -> Vec<usize> {
     let sentence = clauses[at].sentence;
     let same_sentence = |c: &usize| clauses[*c].sentence == sentence;
@@ -256,6 +271,14 @@ fn scope_clauses(
                 while c < clauses.len() && list_items[c] {
                     out.push(c);
                     c += 1;
+                }
+                // "…, but that has been the case for years": the next clause speaks of this one.
+                if reach_back
+                    && clauses
+                        .get(c)
+                        .is_some_and(|next| next.refers_back && next.sentence == sentence)
+                {
+                    out.push(c);
                 }
             }
         }
@@ -355,91 +378,4 @@ fn is_pseudo(rules: &Rules, tokens: &[Token], span: &Range<usize>) -> bool {
             p.start <= span.start && span.end <= p.end || p.start < span.end && span.start < p.end
         })
     })
-}
-
-/// Where `phrase` occurs in `tokens`, allowing up to `gap` other words between its words.
-pub(crate) fn occurrences(tokens: &[Token], phrase: &Phrase, gap: usize) -> Vec<Range<usize>> {
-    let Some(first) = phrase.first() else {
-        return Vec::new();
-    };
-    let mut out = Vec::new();
-    for start in 0..tokens.len() {
-        if !same(first, &tokens[start]) {
-            continue;
-        }
-        let mut at = start + 1;
-        let mut whole = true;
-        for word in &phrase[1..] {
-            let next = next_word(tokens, at, word, gap);
-            match next {
-                Some(i) => at = i + 1,
-                None => {
-                    whole = false;
-                    break;
-                }
-            }
-        }
-        if whole {
-            out.push(start..at);
-        }
-    }
-    out
-}
-
-/// Where `word` stands from `at` on, with at most `gap` other words and a few small words before it
-/// (none when `gap` is 0: trigger phrases are written with their small words).
-fn next_word(tokens: &[Token], at: usize, word: &str, gap: usize) -> Option<usize> {
-    let (mut others, mut fillers) = (0, 0);
-    for (i, token) in tokens.iter().enumerate().skip(at) {
-        if same(word, token) {
-            return Some(i);
-        }
-        if gap == 0 {
-            return None;
-        }
-        if token.filler {
-            fillers += 1;
-        } else {
-            others += 1;
-        }
-        if fillers > MAX_FILLERS || others > gap {
-            return None;
-        }
-    }
-    None
-}
-
-/// Whether `phrase` starts exactly at token `at`, words adjacent.
-pub(crate) fn starts_at(tokens: &[Token], phrase: &Phrase, at: usize) -> bool {
-    phrase.len() <= tokens.len().saturating_sub(at)
-        && phrase.iter().zip(&tokens[at..]).all(|(p, t)| same(p, t))
-}
-
-/// Whether `phrase` ends exactly at token `at` (inclusive), words adjacent.
-pub(crate) fn ends_at(tokens: &[Token], phrase: &Phrase, at: usize) -> bool {
-    let n = phrase.len();
-    n > 0
-        && at + 1 >= n
-        && phrase
-            .iter()
-            .zip(&tokens[at + 1 - n..=at])
-            .all(|(p, t)| same(p, t))
-}
-
-/// Whether a phrase word matches a token: by stem, or by the word itself when written `=word` (for
-/// words whose stem is shared with an ordinary one: "=seizing" is not "seized").
-fn same(phrase_word: &str, token: &Token) -> bool {
-    match phrase_word.strip_prefix('=') {
-        Some(word) => token.word == word,
-        None => token.stem == phrase_word || token.word == phrase_word,
-    }
-}
-
-/// The words of some tokens, for explanations.
-pub(crate) fn words(tokens: &[Token]) -> String {
-    tokens
-        .iter()
-        .map(|t| t.word.as_str())
-        .collect::<Vec<_>>()
-        .join(" ")
 }

@@ -6,16 +6,21 @@
 //!   whole; typos read as the nearest symptom word unless they are real English words.
 //! - `context`: ConText — each symptom mention (a lay phrase or a reading with its unit), then its
 //!   modifiers (negated, historical, hypothetical, experiencer, other sense) from trigger phrases and
-//!   their scope.
+//!   their scope; `phrases` matches phrases over tokens, `readings` finds measurements, `questions`
+//!   tells a question in general from a report.
 //! - `rules`: all of the above as data, from `safety.toml`, checked with file and line.
 //!
 //! A mention that is current, affirmed and about the patient raises the notice; one is enough, even when
 //! other signs in the message are denied.
 
 mod context;
+mod phrases;
+mod questions;
 mod readings;
 mod rules;
+mod rules_file;
 mod text;
+mod typos;
 
 use std::fmt;
 

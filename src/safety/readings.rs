@@ -23,19 +23,27 @@ pub(crate) fn mentions(rules: &Rules, clauses: &[Clause]) -> Vec<Mention> {
             }
             for (i, token) in tokens.iter().enumerate() {
                 let Some(value) = token.number else {
+                    // "sats 96 and pulse 78": another reading's word ends the run of this one.
+                    if other_reading_starts(rules, reading, tokens, i) {
+                        chain = None;
+                    }
                     if let Some((_, since)) = &mut chain {
                         *since += 1;
                     }
                     continue;
                 };
-                if token.pair != reading.pairs || is_count(rules, tokens, i) {
+                if token.pair != reading.pairs
+                    || is_count(rules, tokens, i)
+                    || is_limit(rules, tokens, i)
+                {
                     continue;
                 }
                 let before = word_before(reading, tokens, i);
                 let attached = has_unit(reading, tokens, i)
                     || before.is_some()
                     || word_after(reading, tokens, i)
-                    || chain.is_some_and(|(_, since)| since <= CHAIN_GAP);
+                    || chain.is_some_and(|(_, since)| since <= CHAIN_GAP)
+                    || decimal_in_range(reading, token, value);
                 if !attached {
                     continue;
                 }
@@ -87,6 +95,39 @@ fn word_after(reading: &Reading, tokens: &[Token], i: usize) -> bool {
         .take(reading.reach + 1)
         .take_while(|&at| tokens[at].number.is_none())
         .any(|at| reading.words.iter().any(|p| starts_at(tokens, p, at)))
+}
+
+/// Whether a word of a reading other than `reading` starts at token `i`.
+fn other_reading_starts(rules: &Rules, reading: &Reading, tokens: &[Token], i: usize) -> bool {
+    rules
+        .readings
+        .iter()
+        .filter(|other| other.symptom != reading.symptom)
+        .flat_map(|other| &other.words)
+        .any(|p| starts_at(tokens, p, i))
+}
+
+/// A number written with a decimal, with no unit or the reading's own, in one of its decimal ranges:
+/// "38,5" alone is a temperature.
+fn decimal_in_range(reading: &Reading, token: &Token, value: f64) -> bool {
+    token.word.contains(['.', ','])
+        && token
+            .unit
+            .as_ref()
+            .is_none_or(|u| reading.units.contains(u))
+        && reading
+            .decimal_ranges
+            .iter()
+            .any(|&(low, high)| low <= value && value <= high)
+}
+
+/// A number the writer compares with rather than measured: "under 38", "below 100.4".
+fn is_limit(rules: &Rules, tokens: &[Token], i: usize) -> bool {
+    i > 0
+        && rules
+            .limits_before
+            .iter()
+            .any(|p| ends_at(tokens, p, i - 1))
 }
 
 /// A number that counts something rather than measures: "day 39", "3 hours", "room 101".

@@ -10,6 +10,8 @@ use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
 use crate::diagnostic::{self, Diagnostic};
+use crate::safety::rules_file::File;
+pub(crate) use crate::safety::rules_file::Notices;
 use crate::safety::text::{Splitter, phrase_stems};
 
 /// How urgent a symptom is.
@@ -64,117 +66,6 @@ pub enum Scope {
     PreviousSentence,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct File {
-    notices: Notices,
-    clauses: Clauses,
-    people: People,
-    questions: Questions,
-    time: Time,
-    numbers: Numbers,
-    pseudo: Pseudo,
-    #[serde(default)]
-    trigger: Vec<Spanned<TriggerRaw>>,
-    #[serde(default)]
-    symptom: Vec<Spanned<SymptomRaw>>,
-    #[serde(default)]
-    reading: Vec<Spanned<ReadingRaw>>,
-}
-
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(crate) struct Notices {
-    pub urgent: Spanned<String>,
-    pub emergency: Spanned<String>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Clauses {
-    breaks: Vec<String>,
-    conjunctions: Vec<String>,
-    subjects: Vec<String>,
-    list_joiners: Vec<String>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct People {
-    writer: Vec<String>,
-    others: Vec<String>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Questions {
-    question_words: Vec<String>,
-    auxiliaries: Vec<String>,
-    modals: Vec<String>,
-    requests: Vec<String>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Numbers {
-    counts_before: Vec<String>,
-    counts_after: Vec<String>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Pseudo {
-    phrases: Vec<String>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Time {
-    recent: Vec<String>,
-    current: Vec<String>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct TriggerRaw {
-    kind: Kind,
-    direction: Direction,
-    scope: Scope,
-    #[serde(default)]
-    window: Option<Spanned<i64>>,
-    #[serde(default)]
-    symptoms: Vec<String>,
-    #[serde(default)]
-    only_when_someone_else_is_named: bool,
-    phrases: Vec<String>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct SymptomRaw {
-    name: String,
-    level: Level,
-    phrases: Vec<String>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct ReadingRaw {
-    symptom: String,
-    words: Vec<String>,
-    #[serde(default)]
-    units: Vec<String>,
-    ranges: Spanned<Vec<(f64, f64)>>,
-    #[serde(default)]
-    pairs: bool,
-    #[serde(default = "default_reach")]
-    reach: i64,
-}
-
-fn default_reach() -> i64 {
-    4
-}
-
 /// A phrase as stems, the way messages are compared.
 pub(crate) type Phrase = Vec<String>;
 
@@ -191,6 +82,8 @@ pub(crate) struct Trigger {
     /// Applies only when the message names someone other than the writer (the writer's own feelings
     /// matter only when the patient is someone else).
     pub only_when_someone_else_is_named: bool,
+    /// Applies only when the writer says the patient is someone else ("I'm the caregiver").
+    pub only_when_the_writer_cares_for_the_patient: bool,
     pub phrases: Vec<Phrase>,
     /// The line in the rules file, for explanations.
     pub line: usize,
@@ -213,6 +106,8 @@ pub(crate) struct Reading {
     pub units: Vec<String>,
     /// Inclusive: 38.0 is a fever.
     pub ranges: Vec<(f64, f64)>,
+    /// A number written with a decimal in one of these is the reading without its word ("38,5").
+    pub decimal_ranges: Vec<(f64, f64)>,
     /// Readings written as two numbers ("85/50"): the first is compared.
     pub pairs: bool,
     /// At most this many words between the word and its number.
@@ -225,8 +120,14 @@ pub(crate) struct Rules {
     pub notices: Notices,
     pub splitter: Splitter,
     pub list_joiners: Vec<String>,
+    /// Words that stand for "not" inside symptom phrases ("can barely breathe").
+    pub nearly_not: Vec<String>,
     pub writer: Vec<String>,
     pub others: Vec<String>,
+    /// Phrases by which the writer says the patient is someone else.
+    pub caregiver: Vec<Phrase>,
+    /// Phrases by which the writer says they are the patient: these win.
+    pub patient: Vec<Phrase>,
     pub question_words: Vec<String>,
     pub auxiliaries: Vec<String>,
     pub modals: Vec<String>,
@@ -240,6 +141,8 @@ pub(crate) struct Rules {
     pub counts_before: Vec<String>,
     /// Words that make the number before them a count ("3 hours").
     pub counts_after: Vec<String>,
+    /// Phrases that make the number after them a limit, not a reading ("under 38").
+    pub limits_before: Vec<Phrase>,
     pub triggers: Vec<Trigger>,
     pub symptoms: Vec<Symptom>,
     pub readings: Vec<Reading>,
@@ -340,6 +243,8 @@ impl Rules {
                 window,
                 symptoms,
                 only_when_someone_else_is_named: trigger.only_when_someone_else_is_named,
+                only_when_the_writer_cares_for_the_patient: trigger
+                    .only_when_the_writer_cares_for_the_patient,
                 phrases,
                 line,
             });
@@ -349,23 +254,14 @@ impl Rules {
             let span = reading.span();
             let reading = reading.into_inner();
             let symptom = symptom_index(&reading.symptom, span.clone(), "[[reading]]")?;
-            let ranges_span = reading.ranges.span();
-            let raw_ranges = reading.ranges.into_inner();
-            if raw_ranges.is_empty() {
+            if reading.ranges.get_ref().is_empty() {
                 return Err(fail(span, "a [[reading]] with no ranges".to_string()));
             }
-            let mut ranges = Vec::new();
-            for (low, high) in raw_ranges {
-                if !(low.is_finite() && high.is_finite() && low < high) {
-                    return Err(fail(
-                        ranges_span,
-                        format!(
-                            "the range [{low}, {high}] is empty or inverted; expected [lowest, highest] with lowest < highest"
-                        ),
-                    ));
-                }
-                ranges.push((low, high));
-            }
+            let ranges = checked_ranges(reading.ranges, &fail)?;
+            let decimal_ranges = match reading.decimal_ranges {
+                Some(ranges) => checked_ranges(ranges, &fail)?,
+                None => Vec::new(),
+            };
             if !(0..=MAX_WINDOW).contains(&reading.reach) {
                 return Err(fail(
                     span,
@@ -380,6 +276,7 @@ impl Rules {
                 words: symptom_phrases(&reading.words),
                 units: reading.units.iter().map(|u| u.to_lowercase()).collect(),
                 ranges,
+                decimal_ranges,
                 pairs: reading.pairs,
                 reach: reading.reach as usize,
             });
@@ -403,10 +300,14 @@ impl Rules {
                 .into_iter()
                 .flat_map(|list| words(list))
                 .collect(),
+                refer_back: words(&raw.clauses.refer_back),
             },
+            nearly_not: words(&raw.nearly_not.words),
             list_joiners: words(&raw.clauses.list_joiners),
             writer: words(&raw.people.writer),
             others: words(&raw.people.others),
+            caregiver: phrases(&raw.people.caregiver),
+            patient: phrases(&raw.people.patient),
             question_words: words(&raw.questions.question_words),
             auxiliaries: words(&raw.questions.auxiliaries),
             modals: words(&raw.questions.modals),
@@ -416,6 +317,7 @@ impl Rules {
             current: phrases(&raw.time.current),
             counts_before: words(&raw.numbers.counts_before),
             counts_after: words(&raw.numbers.counts_after),
+            limits_before: phrases(&raw.numbers.limits_before),
             triggers,
             symptoms,
             readings,
@@ -433,6 +335,27 @@ impl Rules {
         words.dedup();
         words
     }
+}
+
+/// Ranges as written, each checked to hold at least one number.
+fn checked_ranges(
+    ranges: Spanned<Vec<(f64, f64)>>,
+    fail: &impl Fn(Range<usize>, String) -> Diagnostic,
+) -> Result<Vec<(f64, f64)>, Diagnostic> {
+    let span = ranges.span();
+    let mut out = Vec::new();
+    for (low, high) in ranges.into_inner() {
+        if !(low.is_finite() && high.is_finite() && low < high) {
+            return Err(fail(
+                span,
+                format!(
+                    "the range [{low}, {high}] is empty or inverted; expected [lowest, highest] with lowest < highest"
+                ),
+            ));
+        }
+        out.push((low, high));
+    }
+    Ok(out)
 }
 
 /// Trigger phrases: every word counts ("my own").

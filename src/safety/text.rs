@@ -1,14 +1,20 @@
 //! A message as the safety check reads it: sentences, clauses, and tokens that keep numbers whole
 //! ("38.4", "38,4", "85/50") with the unit written against them ("101F", "38°C", "91%").
 
-use crate::fuzzy::{Fuzzy, typo_budget};
-use crate::lexicon::English;
 use crate::normalize;
+pub(crate) use crate::safety::typos::Corrector;
 
 /// Small words skipped on both sides when matching phrases: "can't find her words" is "can not find
 /// words".
 const FILLERS: &[&str] = &[
     "a", "an", "the", "her", "his", "my", "their", "your", "our", "its", "any", "some",
+];
+
+/// Verbs written with "n't" (or "nt"), read as the verb and "not": "couldn't tell", "wouldnt wake".
+/// "can't" and "won't" change their stem and are read by the normaliser.
+const NOT_CONTRACTED: &[&str] = &[
+    "could", "would", "should", "must", "need", "were", "had", "did", "does", "do", "is", "are",
+    "was", "has", "have", "might",
 ];
 
 /// How long a message the check reads: Telegram's own limit, so nothing longer can cost more.
@@ -67,6 +73,8 @@ pub(crate) struct Clause {
     pub start: Start,
     /// Its sentence ends with a question mark.
     pub asked: bool,
+    /// It speaks of the clause before ("…, that was years ago"; "… which cleared up").
+    pub refers_back: bool,
 }
 
 /// Cuts `message` into clauses: sentences end at . ! ? ; and line ends, clauses at commas, colons,
@@ -92,6 +100,7 @@ pub(crate) fn clauses(message: &str, splitter: &Splitter, corrector: &Corrector)
             };
             let mut begin = 0;
             let mut i = 0;
+            let mut after_referring_break = false;
             while i <= tokens.len() {
                 let found = splitter.break_at(&tokens, i);
                 if found.is_none() && i < tokens.len() {
@@ -105,9 +114,13 @@ pub(crate) fn clauses(message: &str, splitter: &Splitter, corrector: &Corrector)
                         sentence,
                         start: kind,
                         asked: false,
+                        refers_back: kind != Start::Sentence
+                            && (after_referring_break
+                                || splitter.refer_back.contains(&tokens[begin].stem)),
                     });
                 }
                 let Some(len) = found else { break };
+                after_referring_break = splitter.refer_back.contains(&tokens[i].stem);
                 i += len;
                 begin = i;
                 kind = Start::Break;
@@ -135,6 +148,8 @@ pub(crate) struct Splitter {
     /// Words that start a new clause when a subject follows ("and he …"); the subject stays.
     pub conjunctions: Vec<String>,
     pub subjects: Vec<String>,
+    /// Words that make a clause speak of the one before ("that", "which").
+    pub refer_back: Vec<String>,
 }
 
 impl Splitter {
@@ -238,7 +253,18 @@ pub(crate) fn tokens(text: &str) -> Vec<Token> {
                     break;
                 }
             }
-            out.extend(normalize::word_tokens(&raw).into_iter().map(|t| Token {
+            let lower = raw.to_lowercase();
+            let words = match lower
+                .strip_suffix("nt")
+                .filter(|verb| NOT_CONTRACTED.contains(verb))
+            {
+                Some(verb) => [verb, "not"]
+                    .into_iter()
+                    .flat_map(normalize::word_tokens)
+                    .collect(),
+                None => normalize::word_tokens(&raw),
+            };
+            out.extend(words.into_iter().map(|t| Token {
                 filler: FILLERS.contains(&t.word.as_str()),
                 word: t.word,
                 stem: t.stem,
@@ -304,42 +330,6 @@ pub(crate) fn phrase_stems(phrase: &str, without_fillers: bool) -> Vec<String> {
     out
 }
 
-/// Reads a misspelt word as the nearest symptom word, unless it is a real English word: "feaver" is
-/// "fever", but "fewer", "child" and "conclusion" stay what they are.
-#[derive(Debug, Clone)]
-pub(crate) struct Corrector {
-    vocabulary: Vec<String>,
-    fuzzy: Fuzzy,
-}
-
-impl Corrector {
-    pub fn new(vocabulary: Vec<String>) -> Corrector {
-        Corrector {
-            fuzzy: Fuzzy::new(vocabulary.iter().map(String::as_str)),
-            vocabulary,
-        }
-    }
-
-    fn correct(&self, mut token: Token) -> Token {
-        let len = token.word.chars().count();
-        if token.number.is_some()
-            || len < 5
-            || normalize::is_stop_word(&token.word)
-            || self.vocabulary.binary_search(&token.stem).is_ok()
-            || English::shipped().is_word(&token.word)
-        {
-            return token;
-        }
-        if let Some(&(id, _)) = self.fuzzy.lookup(&token.stem, typo_budget(len)).first() {
-            token.typed = Some(std::mem::replace(
-                &mut token.stem,
-                self.fuzzy.word(id).to_string(),
-            ));
-        }
-        token
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -388,23 +378,5 @@ mod tests {
                 (2, Start::Break, false, 1),
             ]
         );
-    }
-
-    #[test]
-    fn real_words_are_never_corrected_into_symptoms() {
-        let corrector = Corrector::new(vec![
-            "chill".into(),
-            "fever".into(),
-            "confus".into(),
-            "seizur".into(),
-        ]);
-        let corrected = |w: &str| {
-            let t = tokens(w).remove(0);
-            corrector.correct(t).stem
-        };
-        assert_eq!(corrected("feaver"), "fever");
-        assert_eq!(corrected("fewer"), "fewer");
-        assert_eq!(corrected("child"), "child");
-        assert_eq!(corrected("conclusion"), "conclus");
     }
 }
