@@ -76,7 +76,7 @@ fn the_development_set_misses_at_most_one_warning_and_raises_at_most_two_false_a
 fn sets_in_new_voices_hold_their_figures() {
     let safety = safety();
     for (path, least_caught, most_false_alarms) in [
-        ("tests/safety/voices.tsv", 55, 0),
+        ("tests/safety/voices.tsv", 53, 0),
         ("tests/safety/fresh.tsv", 45, 14),
     ] {
         let f = figures(&safety, path);
@@ -172,6 +172,21 @@ fn found_in_review() {
 }
 
 #[test]
+fn a_bare_number_counts_only_where_the_rules_ask_for_decimal_ranges() {
+    let rules = fs::read_to_string(RULES).unwrap();
+    let message = "39,1 and feeling grim, day 6";
+    assert!(safety().check(message).is_none());
+    let with_ranges = rules.replacen(
+        "ranges = [[38.0, 43.5], [100.4, 110.0]]",
+        "ranges = [[38.0, 43.5], [100.4, 110.0]]\ndecimal_ranges = [[38.0, 42.0], [100.4, 106.0]]",
+        1,
+    );
+    let opted_in = Safety::parse(RULES, &with_ranges).unwrap();
+    assert!(opted_in.check(message).is_some());
+    assert!(opted_in.check("she is 39 and tired").is_none());
+}
+
+#[test]
 fn mechanisms_added_for_new_voices() {
     let safety = safety();
     let urgent = |m: &str| safety.check(m).map(|a| a.level);
@@ -180,8 +195,6 @@ fn mechanisms_added_for_new_voices() {
         "I can't breathe properly and my wife is out shopping",
         // A measured number is a report even when the sentence asks about it.
         "temp 38.3 this evening, is that high enough to call?",
-        // A decimal temperature needs no word.
-        "39,1 and feeling grim, day 6",
         // "barely" is nearly "not" in a sign.
         "he can hardly keep his eyes open",
         // "n't" contractions read as "not".
