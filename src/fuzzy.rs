@@ -54,6 +54,11 @@ impl Fuzzy {
         fuzzy
     }
 
+    /// Every word, in the order given to `new`.
+    pub fn words(&self) -> &[String] {
+        &self.words
+    }
+
     /// The word with index `id`.
     pub fn word(&self, id: u32) -> &str {
         &self.words[id as usize]

@@ -321,6 +321,29 @@ impl Index {
             .collect()
     }
 
+    /// Vocabulary words that `prefix` is the start of ("infu" → "infusion", "neutro" → "neutropenia"), the
+    /// most used first; at most `most`.
+    pub fn completions(&self, prefix: &str, most: usize) -> Vec<Correction> {
+        // The vocabulary is sorted: the words with this prefix stand together.
+        let words = self.fuzzy.words();
+        let start = words.partition_point(|w| w.as_str() < prefix);
+        let mut found: Vec<Correction> = words[start..]
+            .iter()
+            .take_while(|w| w.starts_with(prefix))
+            .take(MAX_COMPLETIONS)
+            .enumerate()
+            .map(|(i, w)| Correction {
+                word: w.clone(),
+                term: self.fuzzy_terms[start + i],
+                cost: (w.chars().count() - prefix.chars().count()) as u32,
+            })
+            .filter(|c| self.df(c.term) > 0)
+            .collect();
+        found.sort_by_key(|c| std::cmp::Reverse(self.df(c.term)));
+        found.truncate(most);
+        found
+    }
+
     /// Synonym groups that no entry mentions: probably misspelt or meant for other documents.
     pub fn unused_synonym_groups(&self) -> Vec<usize> {
         (0..self.synonyms.groups().len())
@@ -337,6 +360,10 @@ impl Index {
             .or_else(|| self.term(&token.stem).filter(|&t| self.df(t) > 0))
     }
 }
+
+/// How many vocabulary words a prefix is compared with at most: a short prefix of a large FAQ would
+/// otherwise cost as much as the vocabulary.
+const MAX_COMPLETIONS: usize = 64;
 
 /// The term of a question word ("what") in headings and alternate questions.
 pub fn question_term(word: &str) -> String {

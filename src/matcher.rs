@@ -50,14 +50,14 @@ impl Default for Weights {
         Weights {
             title: 1.0,
             question: 1.0,
-            body: 0.85,
+            body: 0.5,
             unknown_word: 1.0,
             typo_penalty: 0.15,
             synonym: 0.9,
             title_fit: 0.15,
             question_word: 0.1,
             half_evidence: 0.3,
-            unmatched: 1.0,
+            unmatched: 1.25,
             common_zipf: 6.5,
         }
     }

@@ -426,7 +426,15 @@ fn resolve(index: &Index, token: &Token, weights: &Weights) -> Resolved {
             ..none
         };
     }
-    let corrections = index.corrections(&token.word);
+    // A real, fairly common English word is what the writer meant: "flight" is not a typo of "fight".
+    let real_word = English::shipped()
+        .zipf(&token.word)
+        .is_some_and(|z| z >= REAL_WORD_ZIPF);
+    let corrections = if real_word {
+        Vec::new()
+    } else {
+        index.corrections(&token.word)
+    };
     if let Some(best) = corrections.first() {
         let cheapest: Vec<_> = corrections
             .iter()
@@ -450,11 +458,38 @@ fn resolve(index: &Index, token: &Token, weights: &Weights) -> Resolved {
             variants,
         };
     }
+    if !real_word && token.word.chars().count() >= MIN_PREFIX {
+        // A word cut short while typing: "infu", "neutro", "lympho".
+        let completions = index.completions(&token.word, 3);
+        if let Some(best) = completions.first() {
+            return Resolved {
+                term: Some(best.term),
+                typo: Some((best.word.clone(), 1)),
+                variants: completions
+                    .iter()
+                    .map(|c| Variant {
+                        terms: vec![c.term],
+                        quality: 1.0 - weights.typo_penalty,
+                        how: How::Typo {
+                            to: c.word.clone(),
+                            cost: 1,
+                        },
+                    })
+                    .collect(),
+            };
+        }
+    }
     Resolved {
         variants: split_variant(index, &token.word).into_iter().collect(),
         ..none
     }
 }
+
+/// From this Zipf frequency up, an English word the FAQ does not hold is taken as meant, never as a typo.
+const REAL_WORD_ZIPF: f32 = 3.0;
+
+/// The shortest beginning of a word that is completed to a vocabulary word.
+const MIN_PREFIX: usize = 4;
 
 /// "sideeffects" → the two vocabulary words it is made of.
 fn split_variant(index: &Index, word: &str) -> Option<Variant> {
