@@ -11,6 +11,7 @@ use crate::diagnostic::Diagnostic;
 use crate::faq::{Entry, Faq, LoadError};
 use crate::index::Index;
 use crate::matcher::{self, Hit};
+use crate::message;
 use crate::query::{self, Query};
 use crate::safety::{Alert, Safety};
 
@@ -191,6 +192,7 @@ impl Engine {
                     .take(m.max_related)
                     .copied()
                     .collect();
+                self.answer_each_question(text, &mut reply);
             }
             Outcome::Suggested => {
                 reply.best = Some(best);
@@ -204,6 +206,43 @@ impl Engine {
             Outcome::Declined | Outcome::Chitchat => {}
         }
         reply
+    }
+}
+
+impl Engine {
+    /// A message that asks two things ("is it used for children, and what are the side effects?") gets
+    /// the best entry for each: the answer to the whole message first, the others' answers first among
+    /// the related entries (buttons on Telegram).
+    fn answer_each_question(&self, text: &str, reply: &mut Reply) {
+        let m = &self.matching;
+        let mut extra = Vec::new();
+        for question in message::questions(text) {
+            let query = query::analyse(&self.index, &question, &m.weights);
+            let Some(hit) = matcher::search(&self.index, &query, &m.weights, m.answer_threshold, 1)
+                .into_iter()
+                .next()
+            else {
+                continue;
+            };
+            let entry = hit.entry as usize;
+            let known = reply.best.is_some_and(|b| b.entry == entry)
+                || extra.iter().any(|c: &Candidate| c.entry == entry);
+            if hit.score >= m.answer_threshold && !known {
+                extra.push(Candidate {
+                    entry,
+                    score: hit.score,
+                });
+            }
+        }
+        if extra.is_empty() {
+            return;
+        }
+        reply
+            .alternatives
+            .retain(|a| !extra.iter().any(|e| e.entry == a.entry));
+        extra.append(&mut reply.alternatives);
+        extra.truncate(m.max_related.max(1));
+        reply.alternatives = extra;
     }
 }
 

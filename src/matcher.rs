@@ -58,7 +58,7 @@ impl Default for Weights {
             question_word: 0.1,
             half_evidence: 0.3,
             unmatched: 1.25,
-            common_zipf: 6.5,
+            common_zipf: 6.0,
         }
     }
 }

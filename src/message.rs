@@ -92,6 +92,64 @@ pub fn read(text: &str) -> (Vec<Token>, Vec<Role>) {
     (tokens, out)
 }
 
+/// The separate questions of a message that asks more than one ("is it used for children, and what side
+/// effects should we expect?"): each asking sentence, cut again where a clause starts to ask anew. Empty
+/// when the message asks one thing or none.
+pub fn questions(text: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    for (sentence, asked) in sentences(text) {
+        let mut current = String::new();
+        let mut current_asks = false;
+        for clause in sentence.split([',', ';', ':']).flat_map(split_before_and) {
+            let tokens = normalize::tokens(clause);
+            if tokens.is_empty() {
+                continue;
+            }
+            let starts_anew = asks(&tokens);
+            if starts_anew && current_asks {
+                found.push(std::mem::take(&mut current));
+            }
+            current_asks |= starts_anew;
+            current.push_str(clause);
+            current.push(' ');
+        }
+        if current_asks || asked && !current.trim().is_empty() {
+            found.push(current);
+        }
+    }
+    found.retain(|q| !q.trim().is_empty());
+    if found.len() < 2 {
+        found.clear();
+    }
+    found
+}
+
+/// A clause cut before each " and " / " or " that is followed by a question word: "how does it work and
+/// what are the risks".
+fn split_before_and(clause: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut begin = 0;
+    let lower = clause.to_ascii_lowercase();
+    let mut joins: Vec<usize> = lower
+        .match_indices(" and ")
+        .chain(lower.match_indices(" or "))
+        .map(|(at, _)| at)
+        .collect();
+    joins.sort_unstable();
+    for at in joins {
+        let next_word = lower[at..].split_whitespace().nth(1).unwrap_or("");
+        let asks_next = normalize::tokens(next_word)
+            .first()
+            .is_some_and(|t| normalize::is_question_word(&t.word));
+        if asks_next && at > begin && clause.is_char_boundary(at) {
+            out.push(&clause[begin..at]);
+            begin = at;
+        }
+    }
+    out.push(&clause[begin..]);
+    out
+}
+
 /// The sentences of `text` and whether each ends with a question mark. Points and commas inside
 /// numbers ("38.5") do not end anything.
 fn sentences(text: &str) -> Vec<(&str, bool)> {
@@ -125,6 +183,17 @@ fn sentences(text: &str) -> Vec<(&str, bool)> {
 
 /// Whether a clause asks something: a question word or an inverted verb first, or a request.
 fn asks(tokens: &[Token]) -> bool {
+    // "… and what are the risks": a joining word does not stop a clause from asking.
+    let joined = tokens
+        .iter()
+        .take_while(|t| {
+            matches!(
+                t.word.as_str(),
+                "and" | "or" | "but" | "so" | "also" | "then"
+            )
+        })
+        .count();
+    let tokens = &tokens[joined..];
     let Some(first) = tokens.first() else {
         return false;
     };
@@ -292,6 +361,21 @@ mod tests {
             Role::Context
         );
         assert_eq!(role_of("Mum is 70. is it safe", "safe"), Role::Question);
+    }
+
+    #[test]
+    fn a_message_with_two_questions_gives_both() {
+        let two = questions(
+            "my 9yo is having it. is it used for children, and what side effects should we expect?",
+        );
+        assert_eq!(two.len(), 2, "{two:?}");
+        assert!(two[1].contains("side effects"));
+        assert_eq!(
+            questions("so how does it work and whats the risks?").len(),
+            2
+        );
+        assert!(questions("what is crs?").is_empty());
+        assert!(questions("Hello. My dad is 80. What is CRS?").is_empty());
     }
 
     #[test]

@@ -105,13 +105,15 @@ fn close_runners_up_are_offered_as_related() {
 
 #[test]
 fn medium_confidence_suggests_candidates() {
+    // Two entries each hold one of the words: a close race, so the bot asks which.
     let reply = ask("leukemia and lymphoma");
     assert_eq!(reply.outcome, Outcome::Suggested);
     assert_eq!(reply.alternatives.len(), 1);
-    assert_eq!(ENGINE.entry(reply.alternatives[0].entry).id, PEDIATRIC);
     let text = plain(&reply);
-    assert!(text.contains("1. Case Study 1: Emily"), "{text}");
-    assert!(text.contains("2. Case Study 2:"), "{text}");
+    assert!(text.contains("1. Case Study"), "{text}");
+    assert!(text.contains("2. Case Study"), "{text}");
+    assert!(text.contains("Case Study 1: Emily"), "{text}");
+    assert!(text.contains("Case Study 2: The Remarkable"), "{text}");
 }
 
 #[test]
@@ -191,4 +193,39 @@ fn folders_given_twice_are_read_once() {
     let sources = Settings::default().faq.with_paths(paths.to_vec());
     let engine = Engine::load(&sources, Settings::default().matching).unwrap();
     assert_eq!(engine.faq().entries.len(), ENGINE.faq().entries.len());
+}
+
+#[test]
+fn a_message_with_two_questions_offers_an_answer_to_each() {
+    let reply = ask(
+        "my 9yo is having it next month. is it used much for children, and what side effects should we expect?",
+    );
+    assert_eq!(reply.outcome, Outcome::Answered);
+    let mut ids: Vec<&str> = reply
+        .best
+        .iter()
+        .chain(reply.alternatives.first())
+        .map(|c| ENGINE.entry(c.entry).id.as_str())
+        .collect();
+    ids.sort_unstable();
+    assert_eq!(ids, [PEDIATRIC, CHALLENGES]);
+}
+
+#[test]
+fn long_context_does_not_dilute_a_clear_question() {
+    let short = ask("what is neurotoxicity");
+    let long = ask(
+        "Hello everyone, sorry for the essay. My husband is 61, diffuse large b cell, second relapse, \
+         we drove four hours to the centre on Monday and the nurses were lovely. what is neurotoxicity? \
+         thanks in advance x",
+    );
+    assert_eq!(long.outcome, Outcome::Answered);
+    assert_eq!(long.best.unwrap().entry, short.best.unwrap().entry);
+}
+
+#[test]
+fn one_common_word_never_answers() {
+    for question in ["what day is it", "people", "how was your week"] {
+        assert_ne!(ask(question).outcome, Outcome::Answered, "{question}");
+    }
 }
