@@ -98,7 +98,11 @@ async fn unsure_declined_chitchat_and_non_text_replies() {
     );
     let suggested = buttons(&sent[0]);
     assert_eq!(suggested.len(), 2);
-    assert!(suggested.iter().all(|(title, _)| title.starts_with("Case Study")));
+    assert!(
+        suggested
+            .iter()
+            .all(|(title, _)| title.starts_with("Case Study"))
+    );
     assert!(suggested.iter().all(|(_, data)| data.len() <= 64));
 
     assert!(
