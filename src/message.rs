@@ -245,11 +245,12 @@ fn is_pleasantry(tokens: &[Token]) -> bool {
         // Only function words: "and you?" carries nothing, but "what is it" still asks.
         return !asks(tokens);
     }
-    chitchat::detect(tokens, |_| false).is_some()
-        || content.iter().all(|t| {
-            PLEASANTRIES.contains(&t.word.as_str())
-                || chitchat::detect(std::slice::from_ref(t), |_| false).is_some()
-        })
+    // Spelt exactly: a fuzzy look at every word of a long message costs more than a misspelt "thnaks"
+    // inside one is worth.
+    let small_talk = |t: &Token| chitchat::detect(std::slice::from_ref(t), |_| true).is_some();
+    content
+        .iter()
+        .all(|t| PLEASANTRIES.contains(&t.word.as_str()) || small_talk(t))
 }
 
 /// Words of pleasantries beside the small talk that `chitchat` knows.

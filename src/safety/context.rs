@@ -8,6 +8,8 @@
 
 use std::ops::Range;
 
+use rustc_hash::FxHashSet;
+
 use crate::safety::phrases::occurrences;
 pub(crate) use crate::safety::phrases::{ends_at, starts_at, words};
 use crate::safety::questions::{asked_in_general, question};
@@ -44,24 +46,53 @@ pub struct Modifier {
     pub line: Option<usize>,
 }
 
+/// Every word and stem of a message: a phrase with a word outside it cannot occur, and most of the
+/// rules' phrases are ruled out by a few hash lookups instead of a scan of every clause.
+struct Vocabulary<'a>(FxHashSet<&'a str>);
+
+impl<'a> Vocabulary<'a> {
+    fn of(clauses: &'a [Clause]) -> Self {
+        Vocabulary(
+            clauses
+                .iter()
+                .flat_map(|c| &c.tokens)
+                .flat_map(|t| [t.word.as_str(), t.stem.as_str()])
+                .collect(),
+        )
+    }
+
+    fn may_hold(&self, phrase: &Phrase) -> bool {
+        phrase
+            .iter()
+            .all(|w| self.0.contains(w.strip_prefix('=').unwrap_or(w)))
+    }
+}
+
 /// A position in the message: clause, then token.
 type At = (usize, usize);
 
 /// The symptom mentions of the clauses: lay phrases (typos already corrected) and readings.
 pub(crate) fn mentions(rules: &Rules, clauses: &[Clause]) -> Vec<Mention> {
     let mut found = Vec::new();
+    let vocabulary = Vocabulary::of(clauses);
+    // "barely" reads as "not" here, so "not" may stand in a phrase without being written.
+    let candidates: Vec<(usize, &Phrase)> = rules
+        .symptoms
+        .iter()
+        .enumerate()
+        .flat_map(|(s, symptom)| symptom.phrases.iter().map(move |p| (s, p)))
+        .filter(|(_, p)| vocabulary.may_hold(p) || p.iter().any(|w| w == "not"))
+        .collect();
     for (c, clause) in clauses.iter().enumerate() {
         let tokens = with_nearly_not(rules, &clause.tokens);
-        for (s, symptom) in rules.symptoms.iter().enumerate() {
-            for phrase in &symptom.phrases {
-                for span in occurrences(&tokens, phrase, PHRASE_GAP) {
-                    found.push(Mention {
-                        symptom: s,
-                        clause: c,
-                        span,
-                        reading: None,
-                    });
-                }
+        for &(s, phrase) in &candidates {
+            for span in occurrences(&tokens, phrase, PHRASE_GAP) {
+                found.push(Mention {
+                    symptom: s,
+                    clause: c,
+                    span,
+                    reading: None,
+                });
             }
         }
     }
@@ -106,6 +137,7 @@ pub(crate) fn modifiers(
 ) -> Vec<Modifier> {
     let mut out = Vec::new();
     let clause = &clauses[mention.clause];
+    let vocabulary = Vocabulary::of(clauses);
     // A measured number is a report even when the sentence goes on to ask about it ("temp 38.0
     // exactly, does that count?"), unless its own clause asks ("is 38.5 a fever?").
     let in_general = || {
@@ -120,24 +152,32 @@ pub(crate) fn modifiers(
     }
     let sentence = clauses[mention.clause].sentence;
     // "fever 39 now, it was normal days ago": a sign said to be going on now is not over.
-    let recent = rules.recent.iter().any(|phrase| {
-        clauses
-            .iter()
-            .filter(|c| c.sentence == sentence)
-            .any(|c| !occurrences(&c.tokens, phrase, 0).is_empty())
-    }) || rules
-        .current
+    let recent = rules
+        .recent
         .iter()
-        .any(|phrase| !occurrences(&clause.tokens, phrase, 0).is_empty());
+        .filter(|p| vocabulary.may_hold(p))
+        .any(|phrase| {
+            clauses
+                .iter()
+                .filter(|c| c.sentence == sentence)
+                .any(|c| !occurrences(&c.tokens, phrase, 0).is_empty())
+        })
+        || rules
+            .current
+            .iter()
+            .filter(|p| vocabulary.may_hold(p))
+            .any(|phrase| !occurrences(&clause.tokens, phrase, 0).is_empty());
     let negative_phrase = clauses[mention.clause].tokens[mention.span.clone()]
         .iter()
         .any(|t| NEGATIVES.contains(&t.stem.as_str()));
     let says = |list: &[Phrase]| {
-        list.iter().any(|phrase| {
-            clauses
-                .iter()
-                .any(|c| !occurrences(&c.tokens, phrase, 0).is_empty())
-        })
+        list.iter()
+            .filter(|p| vocabulary.may_hold(p))
+            .any(|phrase| {
+                clauses
+                    .iter()
+                    .any(|c| !occurrences(&c.tokens, phrase, 0).is_empty())
+            })
     };
     let writer_cares = says(&rules.caregiver) && !says(&rules.patient);
     let someone_else_named = clauses
@@ -158,24 +198,28 @@ pub(crate) fn modifiers(
         {
             continue;
         }
-        let hit = trigger.phrases.iter().find_map(|phrase| {
-            scope_clauses(
-                clauses,
-                list_items,
-                mention.clause,
-                trigger.scope,
-                trigger.direction,
-                trigger.kind == Kind::Historical,
-            )
-            .into_iter()
-            .flat_map(|c| {
-                occurrences(&clauses[c].tokens, phrase, 0)
-                    .into_iter()
-                    .map(move |span| (c, span))
-            })
-            .find(|(c, span)| in_reach(rules, clauses, trigger, (*c, span.clone()), mention))
-            .map(|(c, span)| words(&clauses[c].tokens[span]))
-        });
+        let hit = trigger
+            .phrases
+            .iter()
+            .filter(|p| vocabulary.may_hold(p))
+            .find_map(|phrase| {
+                scope_clauses(
+                    clauses,
+                    list_items,
+                    mention.clause,
+                    trigger.scope,
+                    trigger.direction,
+                    trigger.kind == Kind::Historical,
+                )
+                .into_iter()
+                .flat_map(|c| {
+                    occurrences(&clauses[c].tokens, phrase, 0)
+                        .into_iter()
+                        .map(move |span| (c, span))
+                })
+                .find(|(c, span)| in_reach(rules, clauses, trigger, (*c, span.clone()), mention))
+                .map(|(c, span)| words(&clauses[c].tokens[span]))
+            });
         if let Some(trigger_words) = hit {
             out.push(Modifier {
                 kind: trigger.kind,

@@ -13,6 +13,13 @@ const CHAIN_GAP: usize = 6;
 /// The readings in range in `clauses`, as mentions of their symptoms.
 pub(crate) fn mentions(rules: &Rules, clauses: &[Clause]) -> Vec<Mention> {
     let mut found = Vec::new();
+    // Most messages hold no number at all.
+    if !clauses
+        .iter()
+        .any(|c| c.tokens.iter().any(|t| t.number.is_some()))
+    {
+        return found;
+    }
     for reading in &rules.readings {
         // The sentence of the last attached value and the words since it.
         let mut chain: Option<(usize, usize)> = None;
@@ -24,7 +31,7 @@ pub(crate) fn mentions(rules: &Rules, clauses: &[Clause]) -> Vec<Mention> {
             for (i, token) in tokens.iter().enumerate() {
                 let Some(value) = token.number else {
                     // "sats 96 and pulse 78": another reading's word ends the run of this one.
-                    if other_reading_starts(rules, reading, tokens, i) {
+                    if chain.is_some() && other_reading_starts(rules, reading, tokens, i) {
                         chain = None;
                     }
                     if let Some((_, since)) = &mut chain {
