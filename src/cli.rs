@@ -53,8 +53,9 @@ pub enum Command {
         /// Print one JSON object instead of text.
         #[arg(long)]
         json: bool,
-        /// How many unanswered questions to list.
-        #[arg(long, default_value_t = 20)]
+        /// How many unanswered questions to list (1 to 1000).
+        #[arg(long, default_value_t = 20,
+              value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..=1000))]
         gaps: usize,
     },
     /// Measure accuracy on a labelled question file (keys<TAB>question).

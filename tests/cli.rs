@@ -333,3 +333,57 @@ fn check_creates_no_database() {
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(!db.exists());
 }
+
+#[test]
+fn a_huge_count_from_the_environment_is_an_error_naming_the_variable() {
+    let out = Command::new(env!("CARGO_BIN_EXE_faqbot"))
+        .args(["ask", "car t"])
+        .env("FAQBOT_MATCHING__MAX_RELATED", "1000000000")
+        .output()
+        .unwrap();
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("environment variable FAQBOT_MATCHING__MAX_RELATED: `matching.max_related` is 1000000000; expected a whole number from 0 to 10"),
+        "{err}"
+    );
+}
+
+#[test]
+fn counts_must_be_whole_numbers_in_range() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("c.toml");
+    let cases = [
+        (
+            "[matching]\nmax_related = 2.5\n",
+            "c.toml:2: `matching.max_related` is 2.5",
+        ),
+        (
+            "[matching]\nmax_suggestions = true\n",
+            "c.toml:2: `matching.max_suggestions` is true",
+        ),
+        (
+            "[database]\n\nkeep_days = 100000\n",
+            "c.toml:3: `database.keep_days` is 100000",
+        ),
+        (
+            "[database]\nkeep_days = -1\n",
+            "c.toml:2: `database.keep_days` is -1",
+        ),
+        (
+            "[telegram]\nmessages_per_sec_chat = 0\n",
+            "c.toml:2: `telegram.messages_per_sec_chat` is 0",
+        ),
+    ];
+    for (text, expected) in cases {
+        std::fs::write(&file, text).unwrap();
+        let out = faqbot(&["--config", file.to_str().unwrap(), "check"], "");
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(2), "{text}: {err}");
+        assert!(err.contains(expected), "{text}: {err}");
+        assert!(
+            err.contains("expected a whole number from"),
+            "{text}: {err}"
+        );
+    }
+}
