@@ -30,7 +30,8 @@ pub struct Settings {
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Database {
-    /// The SQLite file, created on first start; relative paths are relative to the configuration file.
+    /// The SQLite file, created on first start; a relative path is relative to the configuration file's
+    /// folder (to the working directory when set by `FAQBOT_DATABASE__PATH`).
     pub path: PathBuf,
     /// Days that question texts (declined or voted 👎) are kept before they are deleted.
     pub keep_days: u32,
@@ -49,7 +50,8 @@ impl Default for Database {
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct FaqSettings {
-    /// Folders (searched recursively) or files; relative paths are relative to the configuration file.
+    /// Folders (searched recursively) or files; relative paths are relative to the configuration file's
+    /// folder (to the working directory for `--faq` and `FAQBOT_FAQ__PATHS`), as are the other paths here.
     pub paths: Vec<PathBuf>,
     /// Synonym files used whatever the FAQ paths are (`--faq` too): knowledge about the field, not about
     /// one set of documents.
@@ -242,19 +244,37 @@ impl Settings {
         settings.check(&locate)?;
         let mut settings = settings;
         if exists {
-            let base = file.parent().unwrap_or(Path::new("."));
-            for p in settings
-                .faq
-                .paths
-                .iter_mut()
-                .chain(&mut settings.faq.synonyms)
-            {
-                if p.is_relative() && !base.as_os_str().is_empty() {
-                    *p = base.join(&*p);
-                }
-            }
+            settings.resolve_paths(file.parent().unwrap_or(Path::new("")));
         }
         Ok(settings)
+    }
+
+    /// Makes the relative paths written in the configuration file (or left at their defaults, which the
+    /// shipped file documents) relative to `base`, its folder, so that faqbot finds its files from any
+    /// working directory. A path set by an environment variable stays relative to the working directory,
+    /// like `--faq`: that is where the person typing it is.
+    fn resolve_paths(&mut self, base: &Path) {
+        if base.as_os_str().is_empty() {
+            return;
+        }
+        let from_file = |key: &str| std::env::var_os(env_name(key)).is_none();
+        let join = |p: &mut PathBuf| {
+            if p.is_relative() {
+                *p = base.join(&*p);
+            }
+        };
+        if from_file("faq.paths") {
+            self.faq.paths.iter_mut().for_each(join);
+        }
+        if from_file("faq.synonyms") {
+            self.faq.synonyms.iter_mut().for_each(join);
+        }
+        if from_file("faq.safety") {
+            self.faq.safety.iter_mut().for_each(join);
+        }
+        if from_file("database.path") {
+            join(&mut self.database.path);
+        }
     }
 
     /// The token from `TELOXIDE_TOKEN`, else from the configuration; empty counts as none.
@@ -474,9 +494,14 @@ fn parse_error(err: config::ConfigError, file: &str, text: Option<&str>) -> Conf
     ConfigError::Parse { location, message }
 }
 
+/// The environment variable that overrides the dotted `key`.
+fn env_name(key: &str) -> String {
+    format!("FAQBOT_{}", key.to_uppercase().replace('.', "__"))
+}
+
 /// "config.toml:12" where `key` (dotted) is set in the file; the variable's name when it is not.
 fn locate(file: &str, text: Option<&str>, key: &str) -> String {
-    let env = format!("FAQBOT_{}", key.to_uppercase().replace('.', "__"));
+    let env = env_name(key);
     if std::env::var_os(&env).is_some() {
         return format!("environment variable {env}");
     }

@@ -387,3 +387,87 @@ fn counts_must_be_whole_numbers_in_range() {
         );
     }
 }
+
+/// A configuration in `dir/conf` naming its FAQ, rules, synonyms and database by relative paths.
+fn configuration_beside_its_files(dir: &std::path::Path) -> std::path::PathBuf {
+    let conf = dir.join("conf");
+    std::fs::create_dir_all(conf.join("docs")).unwrap();
+    std::fs::copy("faq/car-t-cell-therapy.txt", conf.join("docs/guide.txt")).unwrap();
+    std::fs::copy("faq/safety.toml", conf.join("rules.toml")).unwrap();
+    std::fs::copy("faq/synonyms.toml", conf.join("words.toml")).unwrap();
+    let file = conf.join("config.toml");
+    std::fs::write(
+        &file,
+        "[faq]\npaths = [\"docs\"]\nsafety = \"rules.toml\"\nsynonyms = [\"words.toml\"]\n\
+         [database]\npath = \"bot.db\"\n",
+    )
+    .unwrap();
+    let store = faqbot::store::Store::open(&conf.join("bot.db"), 30);
+    store.record_question("declined", None, Some("where can I park"));
+    file
+}
+
+#[test]
+fn paths_in_the_configuration_are_relative_to_its_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = configuration_beside_its_files(dir.path());
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_faqbot"))
+            .args(["--config", file.to_str().unwrap()])
+            .args(args)
+            .current_dir("/")
+            .env_remove("TELOXIDE_TOKEN")
+            .output()
+            .unwrap()
+    };
+    let out = run(&["ask", "--json", "I have a fever of 39"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let line: serde_json::Value = serde_json::from_str(stdout(&out).trim()).unwrap();
+    assert!(!line["urgent"].is_null(), "{line}");
+    assert!(
+        line["source"]
+            .as_str()
+            .unwrap()
+            .ends_with("docs/guide.txt:12"),
+        "{line}"
+    );
+    let out = run(&["report"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("where can I park"),
+        "{}",
+        stdout(&out)
+    );
+}
+
+#[test]
+fn paths_on_the_command_line_and_in_the_environment_are_relative_to_the_working_directory() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = configuration_beside_its_files(dir.path());
+    std::fs::create_dir(dir.path().join("other")).unwrap();
+    std::fs::copy(
+        "faq/car-t-cell-therapy.txt",
+        dir.path().join("other/notes.txt"),
+    )
+    .unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_faqbot"))
+        .args([
+            "--config",
+            file.to_str().unwrap(),
+            "--faq",
+            "other",
+            "report",
+        ])
+        .current_dir(dir.path())
+        .env("FAQBOT_DATABASE__PATH", "conf/bot.db")
+        .env("FAQBOT_FAQ__SAFETY", "conf/rules.toml")
+        .env_remove("TELOXIDE_TOKEN")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("where can I park"),
+        "{}",
+        stdout(&out)
+    );
+}
