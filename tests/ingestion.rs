@@ -543,3 +543,34 @@ fn an_alternate_naming_a_cut_id_is_an_error_naming_the_new_one() {
         errs[0]
     );
 }
+
+#[test]
+fn reload_reads_the_engines_own_files_and_an_engine_built_in_memory_has_none() {
+    use faqbot::config::{FaqSettings, Matching};
+    use faqbot::engine::Engine;
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "guide.md", "# Parking\nThe car park is free.\n");
+    let sources = FaqSettings {
+        paths: vec![dir.path().to_path_buf()],
+        synonyms: Vec::new(),
+        safety: None,
+    };
+    let engine = Engine::load(&sources, Matching::default()).unwrap();
+    write(
+        dir.path(),
+        "guide.md",
+        "# Parking\nThe car park is free.\n\n# Meals\nThe canteen opens at noon.\n",
+    );
+    let reloaded = engine.reload().unwrap();
+    assert_eq!(ids(reloaded.faq()), ["guide/parking", "guide/meals"]);
+
+    // Tests run in the crate's folder, where ./faq exists: the old reload loaded it silently.
+    let in_memory = Engine::new(load(dir.path()).unwrap(), Matching::default());
+    match in_memory.reload() {
+        Ok(other) => panic!(
+            "reloaded {} entries from elsewhere",
+            other.faq().entries.len()
+        ),
+        Err(err) => assert!(err.to_string().contains("built in memory"), "{err}"),
+    }
+}
