@@ -155,7 +155,11 @@ fn report(settings: &Settings, json: bool, limit: usize) -> anyhow::Result<ExitC
         path.display()
     );
     let engine = load(settings)?;
-    let store = crate::store::Store::open(path, settings.database.keep_days);
+    let store = crate::store::Store::open_with_secret(
+        path,
+        settings.database.keep_days,
+        settings.database.secret.as_deref(),
+    );
     let stats = store
         .stats()
         .with_context(|| format!("cannot read the database {}", path.display()))?;

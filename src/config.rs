@@ -35,6 +35,9 @@ pub struct Database {
     pub path: PathBuf,
     /// Days that question texts (declined or voted 👎) are kept before they are deleted.
     pub keep_days: u32,
+    /// The key that turns user ids into the votes' keys (HMAC-SHA256); when absent, a key file beside the
+    /// database (`<path>.key`, mode 0600) is created on first start. Never stored in the database.
+    pub secret: Option<String>,
 }
 
 impl Default for Database {
@@ -42,6 +45,7 @@ impl Default for Database {
         Database {
             path: PathBuf::from("faqbot.db"),
             keep_days: 30,
+            secret: None,
         }
     }
 }
@@ -377,6 +381,22 @@ impl Settings {
         for &(key, min, max) in COUNTS {
             check_count(key, self.count(key) as i128, min, max, locate)?;
         }
+        if let Some(secret) = &self.database.secret {
+            let key = "database.secret";
+            let length = secret.trim().chars().count();
+            if length < crate::store::MIN_SECRET_CHARS {
+                // The length only: the value is a secret, even a bad one.
+                return Err(invalid(
+                    locate(key),
+                    key,
+                    format!("{length} characters long"),
+                    &format!(
+                        "at least {} characters (or no secret, for a key file)",
+                        crate::store::MIN_SECRET_CHARS
+                    ),
+                ));
+            }
+        }
         if !crate::logging::valid_level(&self.log.level) {
             let key = "log.level";
             return Err(invalid(
@@ -578,5 +598,19 @@ mod tests {
             assert!(err.contains(&format!("`{key}`")), "{err}");
             assert!(err.ends_with(&format!("to {max}")), "{err}");
         }
+    }
+
+    #[test]
+    fn a_short_secret_is_refused_without_showing_it() {
+        let mut s = Settings::default();
+        s.database.secret = Some("hunter2".into());
+        let err = s
+            .check(&|_| "c.toml:9".to_string())
+            .unwrap_err()
+            .to_string();
+        assert_eq!(
+            err,
+            "c.toml:9: `database.secret` is 7 characters long; expected at least 16 characters (or no secret, for a key file)"
+        );
     }
 }

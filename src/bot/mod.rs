@@ -141,10 +141,16 @@ pub async fn serve(
     }
 
     // Opening creates, migrates and purges the file: disk work, kept off the runtime's workers.
-    let (path, keep_days) = (settings.database.path.clone(), settings.database.keep_days);
-    let store = tokio::task::spawn_blocking(move || Store::open(&path, keep_days))
-        .await
-        .context("opening the database")?;
+    let database = settings.database.clone();
+    let store = tokio::task::spawn_blocking(move || {
+        Store::open_with_secret(
+            &database.path,
+            database.keep_days,
+            database.secret.as_deref(),
+        )
+    })
+    .await
+    .context("opening the database")?;
     let state = Arc::new(State::new(engine, settings, store));
     let mut dispatcher = Dispatcher::builder(bot.clone(), schema::schema())
         .dependencies(dptree::deps![state])
