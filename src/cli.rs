@@ -338,8 +338,22 @@ fn ask(
         Ok(())
     };
     if questions.is_empty() {
-        for line in io::stdin().lock().lines() {
-            let line = line.context("reading questions from stdin")?;
+        let mut input = io::stdin().lock();
+        let mut bytes = Vec::new();
+        for number in 1.. {
+            bytes.clear();
+            if input
+                .read_until(b'\n', &mut bytes)
+                .context("reading questions from stdin")?
+                == 0
+            {
+                break;
+            }
+            // One bad line in a batch should cost that line, not the rest of the batch.
+            let Ok(line) = std::str::from_utf8(&bytes) else {
+                eprintln!("stdin line {number}: not valid UTF-8; skipped");
+                continue;
+            };
             if !line.trim().is_empty() {
                 answer(line.trim())?;
             }

@@ -471,3 +471,32 @@ fn paths_on_the_command_line_and_in_the_environment_are_relative_to_the_working_
         stdout(&out)
     );
 }
+
+#[test]
+fn ask_skips_a_line_of_invalid_utf8_on_stdin_naming_it_and_answers_the_rest() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_faqbot"))
+        .args(["ask", "--json"])
+        .env_remove("TELOXIDE_TOKEN")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"myeloma\nwhat is \xff\xfe crs\nhello\n")
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    let questions: Vec<String> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["question"].to_string())
+        .collect();
+    assert_eq!(questions, ["\"myeloma\"", "\"hello\""], "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("stdin line 2: not valid UTF-8"),
+        "{}",
+        stderr(&out)
+    );
+}
