@@ -500,3 +500,14 @@ fn ask_skips_a_line_of_invalid_utf8_on_stdin_naming_it_and_answers_the_rest() {
         stderr(&out)
     );
 }
+
+#[test]
+fn eval_on_a_file_without_questions_is_an_error_not_full_marks() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("q.tsv");
+    std::fs::write(&file, "# nothing yet\n\n").unwrap();
+    let out = faqbot(&["eval", file.to_str().unwrap()], "");
+    assert_eq!(out.status.code(), Some(2), "{}", stdout(&out));
+    assert!(!stdout(&out).contains("100"), "{}", stdout(&out));
+    assert!(stderr(&out).contains("no questions"), "{}", stderr(&out));
+}
