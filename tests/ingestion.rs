@@ -574,3 +574,38 @@ fn reload_reads_the_engines_own_files_and_an_engine_built_in_memory_has_none() {
         Err(err) => assert!(err.to_string().contains("built in memory"), "{err}"),
     }
 }
+
+#[test]
+fn an_empty_title_or_alternate_question_in_questions_toml_is_an_error_with_its_line() {
+    let cases = [
+        (
+            "[[entry]]\ntitle = \"  \"\nanswer = \"Call the ward.\"\n",
+            2,
+            "empty `title`",
+        ),
+        (
+            "[[alternates]]\nentry = \"guide/parking\"\nquestions = [\n  \"where to park\",\n  \"\",\n]\n",
+            5,
+            "empty question",
+        ),
+        (
+            "[[entry]]\ntitle = \"Meals\"\nanswer = \"At noon.\"\nquestions = [\"when is lunch\", \" \"]\n",
+            4,
+            "empty question",
+        ),
+    ];
+    for (text, line, message) in cases {
+        let dir = tempfile::tempdir().unwrap();
+        write(dir.path(), "guide.md", "# Parking\nPark in lot B.\n");
+        write(dir.path(), "questions.toml", text);
+        let errors = errors(load(dir.path()).unwrap_err());
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert!(
+            errors[0].file.ends_with("questions.toml"),
+            "{:?}",
+            errors[0]
+        );
+        assert_eq!(errors[0].line, Some(line), "{text}: {:?}", errors[0]);
+        assert!(errors[0].message.contains(message), "{:?}", errors[0]);
+    }
+}
