@@ -53,8 +53,9 @@ pub enum Command {
         /// Print one JSON object instead of text.
         #[arg(long)]
         json: bool,
-        /// How many unanswered questions to list.
-        #[arg(long, default_value_t = 20)]
+        /// How many unanswered questions to list (1 to 1000).
+        #[arg(long, default_value_t = 20,
+              value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..=1000))]
         gaps: usize,
     },
     /// Measure accuracy on a labelled question file (keys<TAB>question).
@@ -154,7 +155,11 @@ fn report(settings: &Settings, json: bool, limit: usize) -> anyhow::Result<ExitC
         path.display()
     );
     let engine = load(settings)?;
-    let store = crate::store::Store::open(path, settings.database.keep_days);
+    let store = crate::store::Store::open_with_secret(
+        path,
+        settings.database.keep_days,
+        settings.database.secret.as_deref(),
+    );
     let stats = store
         .stats()
         .with_context(|| format!("cannot read the database {}", path.display()))?;
@@ -349,8 +354,22 @@ fn ask(
         Ok(())
     };
     if questions.is_empty() {
-        for line in io::stdin().lock().lines() {
-            let line = line.context("reading questions from stdin")?;
+        let mut input = io::stdin().lock();
+        let mut bytes = Vec::new();
+        for number in 1.. {
+            bytes.clear();
+            if input
+                .read_until(b'\n', &mut bytes)
+                .context("reading questions from stdin")?
+                == 0
+            {
+                break;
+            }
+            // One bad line in a batch should cost that line, not the rest of the batch.
+            let Ok(line) = std::str::from_utf8(&bytes) else {
+                eprintln!("stdin line {number}: not valid UTF-8; skipped");
+                continue;
+            };
             if !line.trim().is_empty() {
                 answer(line.trim())?;
             }

@@ -30,10 +30,14 @@ pub struct Settings {
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Database {
-    /// The SQLite file, created on first start; relative paths are relative to the configuration file.
+    /// The SQLite file, created on first start; a relative path is relative to the configuration file's
+    /// folder (to the working directory when set by `FAQBOT_DATABASE__PATH`).
     pub path: PathBuf,
     /// Days that question texts (declined or voted 👎) are kept before they are deleted.
     pub keep_days: u32,
+    /// The key that turns user ids into the votes' keys (HMAC-SHA256); when absent, a key file beside the
+    /// database (`<path>.key`, mode 0600) is created on first start. Never stored in the database.
+    pub secret: Option<String>,
 }
 
 impl Default for Database {
@@ -41,6 +45,7 @@ impl Default for Database {
         Database {
             path: PathBuf::from("faqbot.db"),
             keep_days: 30,
+            secret: None,
         }
     }
 }
@@ -49,7 +54,8 @@ impl Default for Database {
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct FaqSettings {
-    /// Folders (searched recursively) or files; relative paths are relative to the configuration file.
+    /// Folders (searched recursively) or files; relative paths are relative to the configuration file's
+    /// folder (to the working directory for `--faq` and `FAQBOT_FAQ__PATHS`), as are the other paths here.
     pub paths: Vec<PathBuf>,
     /// Synonym files used whatever the FAQ paths are (`--faq` too): knowledge about the field, not about
     /// one set of documents.
@@ -232,26 +238,47 @@ impl Settings {
                 .with_list_parse_key("telegram.admins"),
         );
         let locate = |key: &str| locate(&shown, text.as_deref(), key);
-        let settings: Settings = builder
+        let merged = builder
             .build()
-            .and_then(|c| c.try_deserialize())
+            .map_err(|err| parse_error(err, &shown, text.as_deref()))?;
+        check_raw_counts(&merged, &locate)?;
+        let settings: Settings = merged
+            .try_deserialize()
             .map_err(|err| parse_error(err, &shown, text.as_deref()))?;
         settings.check(&locate)?;
         let mut settings = settings;
         if exists {
-            let base = file.parent().unwrap_or(Path::new("."));
-            for p in settings
-                .faq
-                .paths
-                .iter_mut()
-                .chain(&mut settings.faq.synonyms)
-            {
-                if p.is_relative() && !base.as_os_str().is_empty() {
-                    *p = base.join(&*p);
-                }
-            }
+            settings.resolve_paths(file.parent().unwrap_or(Path::new("")));
         }
         Ok(settings)
+    }
+
+    /// Makes the relative paths written in the configuration file (or left at their defaults, which the
+    /// shipped file documents) relative to `base`, its folder, so that faqbot finds its files from any
+    /// working directory. A path set by an environment variable stays relative to the working directory,
+    /// like `--faq`: that is where the person typing it is.
+    fn resolve_paths(&mut self, base: &Path) {
+        if base.as_os_str().is_empty() {
+            return;
+        }
+        let from_file = |key: &str| std::env::var_os(env_name(key)).is_none();
+        let join = |p: &mut PathBuf| {
+            if p.is_relative() {
+                *p = base.join(&*p);
+            }
+        };
+        if from_file("faq.paths") {
+            self.faq.paths.iter_mut().for_each(join);
+        }
+        if from_file("faq.synonyms") {
+            self.faq.synonyms.iter_mut().for_each(join);
+        }
+        if from_file("faq.safety") {
+            self.faq.safety.iter_mut().for_each(join);
+        }
+        if from_file("database.path") {
+            join(&mut self.database.path);
+        }
     }
 
     /// The token from `TELOXIDE_TOKEN`, else from the configuration; empty counts as none.
@@ -260,6 +287,22 @@ impl Settings {
             .ok()
             .or_else(|| self.telegram.token.clone())
             .filter(|t| !t.trim().is_empty())
+    }
+
+    /// The value of the whole-number setting `key`, one of [`COUNTS`].
+    fn count(&self, key: &str) -> u64 {
+        let (m, t) = (&self.matching, &self.telegram);
+        match key {
+            "matching.max_related" => m.max_related as u64,
+            "matching.max_suggestions" => m.max_suggestions as u64,
+            "telegram.poll_timeout_secs" => t.poll_timeout_secs.into(),
+            "telegram.messages_per_sec_chat" => t.messages_per_sec_chat.into(),
+            "telegram.messages_per_min_chat" => t.messages_per_min_chat.into(),
+            "telegram.messages_per_min_group" => t.messages_per_min_group.into(),
+            "telegram.messages_per_sec_overall" => t.messages_per_sec_overall.into(),
+            "database.keep_days" => self.database.keep_days.into(),
+            _ => unreachable!("{key} is not in COUNTS"),
+        }
     }
 
     fn check(&self, locate: &dyn Fn(&str) -> String) -> Result<(), ConfigError> {
@@ -335,49 +378,24 @@ impl Settings {
                 "at least one folder or file",
             ));
         }
-        let t = &self.telegram;
-        let limits = [
-            ("telegram.poll_timeout_secs", t.poll_timeout_secs, 50),
-            (
-                "telegram.messages_per_sec_chat",
-                t.messages_per_sec_chat,
-                1000,
-            ),
-            (
-                "telegram.messages_per_min_chat",
-                t.messages_per_min_chat,
-                60_000,
-            ),
-            (
-                "telegram.messages_per_min_group",
-                t.messages_per_min_group,
-                60_000,
-            ),
-            (
-                "telegram.messages_per_sec_overall",
-                t.messages_per_sec_overall,
-                1000,
-            ),
-        ];
-        for (key, value, max) in limits {
-            let too_low = value == 0 && key != "telegram.poll_timeout_secs";
-            if too_low || value > max {
-                let min = if key == "telegram.poll_timeout_secs" {
-                    0
-                } else {
-                    1
-                };
+        for &(key, min, max) in COUNTS {
+            check_count(key, self.count(key) as i128, min, max, locate)?;
+        }
+        if let Some(secret) = &self.database.secret {
+            let key = "database.secret";
+            let length = secret.trim().chars().count();
+            if length < crate::store::MIN_SECRET_CHARS {
+                // The length only: the value is a secret, even a bad one.
                 return Err(invalid(
                     locate(key),
                     key,
-                    value,
-                    &format!("a whole number from {min} to {max}"),
+                    format!("{length} characters long"),
+                    &format!(
+                        "at least {} characters (or no secret, for a key file)",
+                        crate::store::MIN_SECRET_CHARS
+                    ),
                 ));
             }
-        }
-        if self.database.keep_days == 0 {
-            let key = "database.keep_days";
-            return Err(invalid(locate(key), key, 0, "a number of days, at least 1"));
         }
         if !crate::logging::valid_level(&self.log.level) {
             let key = "log.level";
@@ -401,6 +419,72 @@ impl Settings {
         }
         Ok(())
     }
+}
+
+/// Every whole-number setting with its allowed range. The upper bounds keep a typo or an extra digit from
+/// turning into gigabytes of buttons or years of waiting: related entries and suggestions become buttons
+/// (Telegram shows a handful well), Telegram caps a long poll at 50 s, its rate limits are far below 1000 a
+/// second, and ten years is longer than any reason to keep question texts.
+pub const COUNTS: &[(&str, u64, u64)] = &[
+    ("matching.max_related", 0, 10),
+    ("matching.max_suggestions", 1, 10),
+    ("telegram.poll_timeout_secs", 0, 50),
+    ("telegram.messages_per_sec_chat", 1, 1000),
+    ("telegram.messages_per_min_chat", 1, 60_000),
+    ("telegram.messages_per_min_group", 1, 60_000),
+    ("telegram.messages_per_sec_overall", 1, 1000),
+    ("database.keep_days", 1, 3650),
+];
+
+/// Checks the counts as written, before serde sees them: serde would take `2.5` or `true` for a count, and
+/// a negative or huge number would fail with the type's limits instead of the setting's.
+fn check_raw_counts(
+    merged: &config::Config,
+    locate: &dyn Fn(&str) -> String,
+) -> Result<(), ConfigError> {
+    use config::ValueKind;
+    for &(key, min, max) in COUNTS {
+        let Ok(value) = merged.get::<config::Value>(key) else {
+            continue;
+        };
+        let whole = match value.kind {
+            ValueKind::I64(n) => Some(i128::from(n)),
+            ValueKind::U64(n) => Some(i128::from(n)),
+            ValueKind::I128(n) => Some(n),
+            ValueKind::U128(n) => Some(i128::try_from(n).unwrap_or(i128::MAX)),
+            _ => None,
+        };
+        match whole {
+            Some(n) => check_count(key, n, min, max, locate)?,
+            None => {
+                return Err(invalid(
+                    locate(key),
+                    key,
+                    &value.kind,
+                    &whole_number(min, max),
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+fn check_count(
+    key: &str,
+    value: i128,
+    min: u64,
+    max: u64,
+    locate: &dyn Fn(&str) -> String,
+) -> Result<(), ConfigError> {
+    if (i128::from(min)..=i128::from(max)).contains(&value) {
+        Ok(())
+    } else {
+        Err(invalid(locate(key), key, value, &whole_number(min, max)))
+    }
+}
+
+fn whole_number(min: u64, max: u64) -> String {
+    format!("a whole number from {min} to {max}")
 }
 
 fn invalid(location: String, key: &str, value: impl ToString, expected: &str) -> ConfigError {
@@ -430,9 +514,14 @@ fn parse_error(err: config::ConfigError, file: &str, text: Option<&str>) -> Conf
     ConfigError::Parse { location, message }
 }
 
+/// The environment variable that overrides the dotted `key`.
+fn env_name(key: &str) -> String {
+    format!("FAQBOT_{}", key.to_uppercase().replace('.', "__"))
+}
+
 /// "config.toml:12" where `key` (dotted) is set in the file; the variable's name when it is not.
 fn locate(file: &str, text: Option<&str>, key: &str) -> String {
-    let env = format!("FAQBOT_{}", key.to_uppercase().replace('.', "__"));
+    let env = env_name(key);
     if std::env::var_os(&env).is_some() {
         return format!("environment variable {env}");
     }
@@ -485,6 +574,43 @@ mod tests {
         assert_eq!(
             err,
             "c.toml:3: `matching.answer_threshold` is 1.5; expected a number from 0 to 1"
+        );
+    }
+
+    #[test]
+    fn every_count_is_bounded_in_code_too() {
+        for &(key, _, max) in COUNTS {
+            let mut s = Settings::default();
+            match key {
+                "matching.max_related" => s.matching.max_related = usize::MAX,
+                "matching.max_suggestions" => s.matching.max_suggestions = usize::MAX,
+                "telegram.poll_timeout_secs" => s.telegram.poll_timeout_secs = u32::MAX,
+                "telegram.messages_per_sec_chat" => s.telegram.messages_per_sec_chat = u32::MAX,
+                "telegram.messages_per_min_chat" => s.telegram.messages_per_min_chat = u32::MAX,
+                "telegram.messages_per_min_group" => s.telegram.messages_per_min_group = u32::MAX,
+                "telegram.messages_per_sec_overall" => {
+                    s.telegram.messages_per_sec_overall = u32::MAX
+                }
+                "database.keep_days" => s.database.keep_days = u32::MAX,
+                _ => panic!("{key} has no case here"),
+            }
+            let err = s.check(&|_| "c.toml".to_string()).unwrap_err().to_string();
+            assert!(err.contains(&format!("`{key}`")), "{err}");
+            assert!(err.ends_with(&format!("to {max}")), "{err}");
+        }
+    }
+
+    #[test]
+    fn a_short_secret_is_refused_without_showing_it() {
+        let mut s = Settings::default();
+        s.database.secret = Some("hunter2".into());
+        let err = s
+            .check(&|_| "c.toml:9".to_string())
+            .unwrap_err()
+            .to_string();
+        assert_eq!(
+            err,
+            "c.toml:9: `database.secret` is 7 characters long; expected at least 16 characters (or no secret, for a key file)"
         );
     }
 }

@@ -76,7 +76,8 @@ pub struct Engine {
     index: Index,
     matching: Matching,
     safety: Option<Safety>,
-    sources: FaqSettings,
+    /// The files it was loaded from; none when it was built from a FAQ in memory.
+    sources: Option<FaqSettings>,
 }
 
 /// How many scored entries a reply keeps for `--explain`.
@@ -91,7 +92,7 @@ impl Engine {
             index,
             matching,
             safety: None,
-            sources: FaqSettings::default(),
+            sources: None,
         }
     }
 
@@ -114,13 +115,23 @@ impl Engine {
         };
         let mut engine = Engine::new(faq, matching);
         engine.safety = safety;
-        engine.sources = sources.clone();
+        engine.sources = Some(sources.clone());
         Ok(engine)
     }
 
-    /// Loads the FAQ again from the same files, for `/reload`.
+    /// Loads the FAQ again from the same files, for `/reload`. An engine built with [`Engine::new`] has no
+    /// files to go back to: that is an error rather than a guess at `./faq`.
     pub fn reload(&self) -> Result<Engine, LoadError> {
-        Engine::load(&self.sources, self.matching.clone())
+        match &self.sources {
+            Some(sources) => Engine::load(sources, self.matching.clone()),
+            None => Err(LoadError {
+                diagnostics: vec![Diagnostic::error(
+                    "(FAQ)",
+                    None,
+                    "this FAQ was built in memory, not loaded from files: there is nothing to reload",
+                )],
+            }),
+        }
     }
 
     /// The matching settings it answers with.

@@ -106,6 +106,14 @@ pub fn load_cases(path: &Path, engine: &Engine) -> Result<Vec<Case>, Diagnostic>
             question: question.trim().to_string(),
         });
     }
+    if cases.is_empty() {
+        // An empty run would report 100%: say so instead.
+        return Err(Diagnostic::error(
+            &shown,
+            None,
+            "no questions to evaluate: expected lines of `keys<TAB>question`",
+        ));
+    }
     Ok(cases)
 }
 

@@ -30,7 +30,7 @@ struct File {
 #[serde(deny_unknown_fields)]
 struct AlternatesRaw {
     entry: Spanned<String>,
-    questions: Vec<String>,
+    questions: Vec<Spanned<String>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -39,7 +39,7 @@ struct EntryRaw {
     id: Option<String>,
     title: Spanned<String>,
     #[serde(default)]
-    questions: Vec<String>,
+    questions: Vec<Spanned<String>>,
     answer: String,
 }
 
@@ -86,18 +86,25 @@ pub fn parse(file: &str, text: &str) -> Result<Questions, Diagnostic> {
             .push_str(" (expected [[alternates]] tables with `entry` and `questions`, or [[entry]] tables with `title`, `questions` and `answer`)");
         d
     })?;
-    let alternates = raw
-        .alternates
-        .into_iter()
-        .map(|a| Alternates {
+    let mut alternates = Vec::new();
+    for a in raw.alternates {
+        alternates.push(Alternates {
             line: diagnostic::line_of(text, a.entry.span().start),
             entry: a.entry.into_inner(),
-            questions: a.questions,
-        })
-        .collect();
+            questions: non_empty(file, text, a.questions)?,
+        });
+    }
     let mut entries = Vec::new();
     for e in raw.entry {
         let line = diagnostic::line_of(text, e.title.span().start);
+        // A blank title would be a blank heading above the answer and in every list of topics.
+        if e.title.get_ref().trim().is_empty() {
+            return Err(Diagnostic::error(
+                file,
+                Some(line),
+                "an entry has an empty `title`; expected the heading shown above its answer",
+            ));
+        }
         if e.answer.trim().is_empty() {
             return Err(Diagnostic::error(
                 file,
@@ -111,7 +118,7 @@ pub fn parse(file: &str, text: &str) -> Result<Questions, Diagnostic> {
         entries.push(HandWritten {
             id: e.id,
             title: e.title.into_inner(),
-            questions: e.questions,
+            questions: non_empty(file, text, e.questions)?,
             answer: e.answer,
             line,
         });
@@ -120,6 +127,29 @@ pub fn parse(file: &str, text: &str) -> Result<Questions, Diagnostic> {
         alternates,
         entries,
     })
+}
+
+/// The questions, each checked: an empty one matches nothing and is most likely a slip of the editor.
+fn non_empty(
+    file: &str,
+    text: &str,
+    questions: Vec<Spanned<String>>,
+) -> Result<Vec<String>, Diagnostic> {
+    questions
+        .into_iter()
+        .map(|q| {
+            if q.get_ref().trim().is_empty() {
+                let line = diagnostic::line_of(text, q.span().start);
+                Err(Diagnostic::error(
+                    file,
+                    Some(line),
+                    "empty question in `questions`; expected a question people ask, or none",
+                ))
+            } else {
+                Ok(q.into_inner())
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]

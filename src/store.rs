@@ -1,7 +1,9 @@
 //! The database: feedback votes, per-outcome counts and the questions the FAQ could not answer, in an
-//! embedded SQLite file. It holds no raw user or chat ids and no names; votes are keyed by a salted hash of
-//! the user id so that `/forget` can delete them. A database that cannot be used never stops the bot: each
-//! failure is logged and counted, and the next operation tries again.
+//! embedded SQLite file. It holds no raw user or chat ids and no names; votes are keyed by an HMAC-SHA256 of
+//! the user id so that `/forget` can delete them. The HMAC key is kept out of the database (in a key file
+//! beside it, or in the configuration): a copy of the database alone cannot be turned back into user ids by
+//! trying every id. A database that cannot be used never stops the bot: each failure is logged and counted,
+//! and the next operation tries again.
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
@@ -9,9 +11,10 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use rusqlite::{Connection, OpenFlags, OptionalExtension, params};
+use hmac::{Hmac, Mac};
+use rusqlite::{Connection, OpenFlags, params};
 use serde::Serialize;
-use sha2::{Digest, Sha256};
+use sha2::Sha256;
 
 /// A database error, with what was being done.
 #[derive(Debug, thiserror::Error)]
@@ -20,7 +23,18 @@ pub struct StoreError {
     path: String,
     action: &'static str,
     #[source]
-    source: rusqlite::Error,
+    source: Cause,
+}
+
+/// What went wrong underneath a [`StoreError`].
+#[derive(Debug, thiserror::Error)]
+pub enum Cause {
+    /// SQLite failed.
+    #[error(transparent)]
+    Sqlite(#[from] rusqlite::Error),
+    /// The key file could not be read or created.
+    #[error("key file {0}: {1}")]
+    Key(String, std::io::Error),
 }
 
 /// Why a question's text was kept.
@@ -84,10 +98,10 @@ pub struct EntryUse {
 /// id. Read only: the file is not created, migrated or changed, so `faqbot check` can look at a live bot's
 /// database.
 pub fn entry_uses(path: &Path) -> Result<Vec<EntryUse>, StoreError> {
-    let fail = |action, source| StoreError {
+    let fail = |action, source: rusqlite::Error| StoreError {
         path: path.display().to_string(),
         action,
-        source,
+        source: source.into(),
     };
     let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)
         .map_err(|e| fail("opening read-only", e))?;
@@ -128,6 +142,12 @@ const MIGRATIONS: &[&str] = &[
      CREATE INDEX gaps_at ON gaps (at);
      CREATE TABLE votes (user TEXT NOT NULL, entry TEXT NOT NULL, up INTEGER NOT NULL, at INTEGER NOT NULL,
                          PRIMARY KEY (user, entry));",
+    // The salt that keyed the votes moves out of the database (to the key file). Votes keyed by it cannot be
+    // re-keyed without the raw ids, which were never stored, and /forget could no longer reach them: they go.
+    // `secure_delete` (set on every connection) overwrites the salt's bytes instead of leaving them in a free
+    // page.
+    "DELETE FROM votes;
+     DELETE FROM meta WHERE key = 'salt';",
 ];
 
 /// How long a write waits for a lock held by another process before it fails.
@@ -138,20 +158,38 @@ pub struct Store {
     path: PathBuf,
     keep_days: u32,
     conn: Mutex<Option<Connection>>,
+    /// The HMAC key for user ids: the configured secret, else the key file's, read once.
+    key: Mutex<Option<Vec<u8>>>,
     failures: AtomicU64,
 }
 
+/// The file that holds the key for the database at `database`: the same name with `.key` added.
+pub fn key_file(database: &Path) -> PathBuf {
+    let mut name = database.as_os_str().to_owned();
+    name.push(".key");
+    PathBuf::from(name)
+}
+
 impl Store {
-    /// Opens (or creates) the database at `path`, keeping question texts `keep_days` days. When it cannot
-    /// be opened now, the failure is logged and counted and each later operation tries again.
+    /// Opens (or creates) the database at `path`, keeping question texts `keep_days` days, with the key in
+    /// [`key_file`] (created on first use). When either cannot be used now, the failure is logged and
+    /// counted and each later operation tries again.
     pub fn open(path: &Path, keep_days: u32) -> Store {
+        Store::open_with_secret(path, keep_days, None)
+    }
+
+    /// [`Store::open`], with `secret` (`database.secret`) as the key instead of a key file when given.
+    pub fn open_with_secret(path: &Path, keep_days: u32, secret: Option<&str>) -> Store {
         let store = Store {
             path: path.to_path_buf(),
             keep_days,
             conn: Mutex::new(None),
+            key: Mutex::new(secret.map(|s| s.trim().as_bytes().to_vec())),
             failures: AtomicU64::new(0),
         };
         store.run("opening", |_| Ok(()));
+        // Created with the database, so that a deployment's backups see both from the first start.
+        store.key();
         store.run("purging old questions", |conn| {
             purge(conn, keep_days, now()).map(|_| ())
         });
@@ -180,13 +218,16 @@ impl Store {
         });
     }
 
-    /// Records a 👍 or 👎 from `user` (a Telegram user id, stored only as a salted hash) on `entry`; a 👎
+    /// Records a 👍 or 👎 from `user` (a Telegram user id, stored only as its HMAC) on `entry`; a 👎
     /// keeps the question's text as a gap. A second vote by the same user on the same entry replaces the
     /// first.
     pub fn vote(&self, user: i64, entry: &str, up: bool, question: Option<&str>) -> bool {
+        let Some(secret) = self.key() else {
+            return false;
+        };
         self.run("recording a vote", |conn| {
             let at = now();
-            let key = user_key(conn, user)?;
+            let key = user_key(&secret, user);
             conn.execute(
                 "INSERT INTO votes (user, entry, up, at) VALUES (?1, ?2, ?3, ?4)
                  ON CONFLICT (user, entry) DO UPDATE SET up = excluded.up, at = excluded.at",
@@ -203,8 +244,9 @@ impl Store {
     /// Deletes everything tied to `user`: their votes. Returns how many records went, or `None` when the
     /// database could not be used.
     pub fn forget(&self, user: i64) -> Option<usize> {
+        let secret = self.key()?;
         self.run("forgetting a user", |conn| {
-            let key = user_key(conn, user)?;
+            let key = user_key(&secret, user);
             conn.execute("DELETE FROM votes WHERE user = ?1", params![key])
         })
     }
@@ -299,12 +341,31 @@ impl Store {
         }
     }
 
-    fn fail(&self, action: &'static str, source: rusqlite::Error) {
+    /// The HMAC key, read from (or first written to) the key file unless configured.
+    fn key(&self) -> Option<Vec<u8>> {
+        let mut slot = self.key.lock().unwrap_or_else(|p| p.into_inner());
+        if slot.is_none() {
+            let file = key_file(&self.path);
+            match read_or_create_key(&file) {
+                Ok(key) => *slot = Some(key),
+                Err(err) => {
+                    self.fail(
+                        "reading the key",
+                        Cause::Key(file.display().to_string(), err),
+                    );
+                    return None;
+                }
+            }
+        }
+        slot.clone()
+    }
+
+    fn fail(&self, action: &'static str, source: impl Into<Cause>) {
         self.failures.fetch_add(1, Ordering::Relaxed);
         let err = StoreError {
             path: self.path.display().to_string(),
             action,
-            source,
+            source: source.into(),
         };
         tracing::warn!(failures = self.failures(), "{err}");
     }
@@ -314,6 +375,8 @@ fn open(path: &Path) -> rusqlite::Result<Connection> {
     let conn = Connection::open(path)?;
     conn.busy_timeout(BUSY_TIMEOUT)?;
     conn.pragma_update(None, "journal_mode", "WAL")?;
+    // Purged question texts, forgotten votes and the old salt are overwritten, not left in free pages.
+    conn.pragma_update(None, "secure_delete", "ON")?;
     migrate(&conn)?;
     Ok(conn)
 }
@@ -364,53 +427,73 @@ fn pairs(conn: &Connection, sql: &str) -> rusqlite::Result<Vec<(String, u64)>> {
         .collect()
 }
 
-/// The salted hash that stands for a user in the votes table; the salt is made once per database.
-fn user_key(conn: &Connection, user: i64) -> rusqlite::Result<String> {
-    let salt: Option<Vec<u8>> = conn
-        .query_row("SELECT value FROM meta WHERE key = 'salt'", [], |r| {
-            r.get(0)
-        })
-        .optional()?;
-    let salt = match salt {
-        Some(salt) => salt,
-        None => {
-            let salt = random_salt();
-            conn.execute(
-                "INSERT OR IGNORE INTO meta (key, value) VALUES ('salt', ?1)",
-                params![salt],
-            )?;
-            conn.query_row("SELECT value FROM meta WHERE key = 'salt'", [], |r| {
-                r.get(0)
-            })?
-        }
-    };
-    let mut hasher = Sha256::new();
-    hasher.update(&salt);
-    hasher.update(user.to_le_bytes());
-    Ok(hasher
-        .finalize()
+/// What stands for a user in the votes table: the HMAC-SHA256 of their id, cut to 128 bits.
+fn user_key(secret: &[u8], user: i64) -> String {
+    let mut mac = Hmac::<Sha256>::new_from_slice(secret).expect("HMAC takes a key of any length");
+    mac.update(&user.to_le_bytes());
+    mac.finalize()
+        .into_bytes()
         .iter()
         .take(16)
         .map(|b| format!("{b:02x}"))
-        .collect())
+        .collect()
 }
 
-/// 16 random bytes from the standard library's randomly keyed hasher (seeded by the operating system).
-fn random_salt() -> Vec<u8> {
-    use std::hash::{BuildHasher, Hasher};
-    let mut salt = Vec::with_capacity(16);
-    for i in 0..2u8 {
-        let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
-        hasher.write_u8(i);
-        hasher.write_u128(
-            SystemTime::now()
-                .duration_since(UNIX_EPOCH)
-                .map_or(0, |d| d.as_nanos()),
-        );
-        salt.extend_from_slice(&hasher.finish().to_le_bytes());
+/// A key file's text is the key: 64 hex digits when faqbot writes it, so it can be copied into
+/// `database.secret` as it is.
+fn read_or_create_key(file: &Path) -> std::io::Result<Vec<u8>> {
+    use std::io::{ErrorKind, Write};
+    match std::fs::read_to_string(file) {
+        Ok(text) => return key_from_text(file, &text),
+        Err(err) if err.kind() != ErrorKind::NotFound => return Err(err),
+        Err(_) => {}
     }
-    salt
+    let mut bytes = [0u8; 32];
+    getrandom::getrandom(&mut bytes).map_err(|e| std::io::Error::other(e.to_string()))?;
+    let text: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    match options.open(file) {
+        Ok(mut out) => {
+            out.write_all(format!("{text}\n").as_bytes())?;
+            out.sync_all()?;
+            tracing::info!(file = %file.display(), "created the key for user ids");
+            Ok(text.into_bytes())
+        }
+        // Another process started at the same moment and wrote it first: use theirs.
+        Err(err) if err.kind() == ErrorKind::AlreadyExists => {
+            key_from_text(file, &std::fs::read_to_string(file)?)
+        }
+        Err(err) => Err(err),
+    }
 }
+
+/// The key file's key; too short a key would make the HMAC easy to brute-force, an empty one is likely a
+/// truncated file.
+fn key_from_text(file: &Path, text: &str) -> std::io::Result<Vec<u8>> {
+    let key = text.trim();
+    if key.chars().count() < MIN_SECRET_CHARS {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            format!("the key is shorter than {MIN_SECRET_CHARS} characters"),
+        ));
+    }
+    #[cfg(unix)]
+    if let Ok(meta) = std::fs::metadata(file) {
+        use std::os::unix::fs::PermissionsExt;
+        if meta.permissions().mode() & 0o077 != 0 {
+            tracing::warn!(file = %file.display(), "the key file can be read by others; chmod 600 it");
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = file;
+    Ok(key.as_bytes().to_vec())
+}
+
+/// The shortest key accepted, from the key file or `database.secret`.
+pub const MIN_SECRET_CHARS: usize = 16;
 
 /// Groups near-duplicate questions (same words once folded, stemmed and sorted, or nearly the same text),
 /// most frequent first.

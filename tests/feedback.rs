@@ -203,3 +203,85 @@ async fn an_unusable_database_never_stops_the_answers() {
     assert!(text(&sent[2]).contains("Challenges"));
     bot.stop().await;
 }
+
+/// Makes a named pipe: faqbot's read of it waits until the writing end, opened by [`when_read`], is dropped.
+fn named_pipe(path: &std::path::Path) {
+    use std::os::unix::ffi::OsStrExt;
+    let name = std::ffi::CString::new(path.as_os_str().as_bytes()).unwrap();
+    // SAFETY: `name` is a valid NUL-terminated path that outlives the call.
+    assert_eq!(unsafe { libc::mkfifo(name.as_ptr(), 0o600) }, 0);
+}
+
+/// Waits until something opens `pipe` for reading, and returns the writing end; the reader then waits for
+/// data until it is dropped (an empty synonym file).
+fn when_read(pipe: &std::path::Path) -> std::fs::File {
+    use std::os::unix::fs::OpenOptionsExt;
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    loop {
+        // Opening a pipe's writing end without blocking fails until a reader has it open.
+        match std::fs::OpenOptions::new()
+            .write(true)
+            .custom_flags(libc::O_NONBLOCK)
+            .open(pipe)
+        {
+            Ok(file) => return file,
+            Err(_) if std::time::Instant::now() < deadline => {
+                std::thread::sleep(std::time::Duration::from_millis(5))
+            }
+            Err(err) => panic!("nothing read {}: {err}", pipe.display()),
+        }
+    }
+}
+
+/// One thread for the whole runtime, so that a handler blocking it would stop every other chat; the synonym
+/// file is a pipe, so the reload lasts until the test lets it finish.
+#[tokio::test(flavor = "current_thread")]
+async fn other_chats_are_answered_while_a_reload_runs() {
+    let dir = tempfile::tempdir().unwrap();
+    let pipe = dir.path().join("synonyms.toml");
+    named_pipe(&pipe);
+    let first_load = {
+        let pipe = pipe.clone();
+        std::thread::spawn(move || drop(when_read(&pipe)))
+    };
+    let synonyms = pipe.clone();
+    let bot = start_with(move |s| {
+        s.faq.synonyms = vec![synonyms];
+        s.telegram.admins = vec![ADMIN];
+    })
+    .await;
+    first_load.join().unwrap();
+
+    let (reading_tx, reading) = tokio::sync::oneshot::channel();
+    let (finish, finish_rx) = std::sync::mpsc::channel::<()>();
+    let holder = std::thread::spawn(move || {
+        let writer = when_read(&pipe);
+        let _ = reading_tx.send(());
+        // A reload blocking the runtime never lets the test say "finish": give up after a while so that
+        // the test fails instead of hanging.
+        let _ = finish_rx.recv_timeout(std::time::Duration::from_secs(10));
+        drop(writer);
+    });
+    bot.fake.say(ADMIN, 1, "/reload");
+    reading.await.unwrap();
+    bot.fake.say(61, 1, "what is crs");
+    let answer = bot.fake.wait_sent(61, 1).await;
+    assert!(
+        text(&answer[0]).contains("Challenges"),
+        "{}",
+        text(&answer[0])
+    );
+    assert!(
+        bot.fake.sent_to(ADMIN).is_empty(),
+        "the reload ended before another chat was answered: it held up the runtime"
+    );
+    finish.send(()).unwrap();
+    let sent = bot.fake.wait_sent(ADMIN, 1).await;
+    assert!(
+        text(&sent[0]).starts_with("Reloaded:"),
+        "{}",
+        text(&sent[0])
+    );
+    holder.join().unwrap();
+    bot.stop().await;
+}

@@ -543,3 +543,69 @@ fn an_alternate_naming_a_cut_id_is_an_error_naming_the_new_one() {
         errs[0]
     );
 }
+
+#[test]
+fn reload_reads_the_engines_own_files_and_an_engine_built_in_memory_has_none() {
+    use faqbot::config::{FaqSettings, Matching};
+    use faqbot::engine::Engine;
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "guide.md", "# Parking\nThe car park is free.\n");
+    let sources = FaqSettings {
+        paths: vec![dir.path().to_path_buf()],
+        synonyms: Vec::new(),
+        safety: None,
+    };
+    let engine = Engine::load(&sources, Matching::default()).unwrap();
+    write(
+        dir.path(),
+        "guide.md",
+        "# Parking\nThe car park is free.\n\n# Meals\nThe canteen opens at noon.\n",
+    );
+    let reloaded = engine.reload().unwrap();
+    assert_eq!(ids(reloaded.faq()), ["guide/parking", "guide/meals"]);
+
+    // Tests run in the crate's folder, where ./faq exists: the old reload loaded it silently.
+    let in_memory = Engine::new(load(dir.path()).unwrap(), Matching::default());
+    match in_memory.reload() {
+        Ok(other) => panic!(
+            "reloaded {} entries from elsewhere",
+            other.faq().entries.len()
+        ),
+        Err(err) => assert!(err.to_string().contains("built in memory"), "{err}"),
+    }
+}
+
+#[test]
+fn an_empty_title_or_alternate_question_in_questions_toml_is_an_error_with_its_line() {
+    let cases = [
+        (
+            "[[entry]]\ntitle = \"  \"\nanswer = \"Call the ward.\"\n",
+            2,
+            "empty `title`",
+        ),
+        (
+            "[[alternates]]\nentry = \"guide/parking\"\nquestions = [\n  \"where to park\",\n  \"\",\n]\n",
+            5,
+            "empty question",
+        ),
+        (
+            "[[entry]]\ntitle = \"Meals\"\nanswer = \"At noon.\"\nquestions = [\"when is lunch\", \" \"]\n",
+            4,
+            "empty question",
+        ),
+    ];
+    for (text, line, message) in cases {
+        let dir = tempfile::tempdir().unwrap();
+        write(dir.path(), "guide.md", "# Parking\nPark in lot B.\n");
+        write(dir.path(), "questions.toml", text);
+        let errors = errors(load(dir.path()).unwrap_err());
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert!(
+            errors[0].file.ends_with("questions.toml"),
+            "{:?}",
+            errors[0]
+        );
+        assert_eq!(errors[0].line, Some(line), "{text}: {:?}", errors[0]);
+        assert!(errors[0].message.contains(message), "{:?}", errors[0]);
+    }
+}

@@ -28,7 +28,7 @@ fn creates_the_file_in_wal_mode_with_the_schema_version() {
     let version: i64 = conn
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .unwrap();
-    assert_eq!(version, 1);
+    assert_eq!(version, 2);
     assert_eq!(store.failures(), 0);
 }
 
@@ -150,4 +150,89 @@ fn a_locked_database_fails_the_write_and_recovers() {
     other.execute_batch("ROLLBACK").unwrap();
     assert!(store.vote(2, "doc/a", true, None));
     assert_eq!(store.stats().unwrap().votes, [("doc/a".to_string(), 2, 0)]);
+}
+
+#[test]
+fn the_key_lives_in_a_private_file_beside_the_database_not_in_it() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bot.db");
+    let store = Store::open(&path, 30);
+    assert!(store.vote(987_654_321, "doc/a", true, None));
+    drop(store);
+    let key_file = dir.path().join("bot.db.key");
+    let mode = std::fs::metadata(&key_file).unwrap().permissions().mode();
+    assert_eq!(mode & 0o777, 0o600, "{mode:o}");
+    let key = std::fs::read_to_string(&key_file).unwrap();
+    let key = key.trim();
+    assert!(key.len() >= 32, "{key:?}");
+    for file in ["bot.db", "bot.db-wal"] {
+        let bytes = std::fs::read(dir.path().join(file)).unwrap_or_default();
+        assert!(!String::from_utf8_lossy(&bytes).contains(key), "{file}");
+    }
+    let conn = Connection::open(&path).unwrap();
+    let rows: i64 = conn
+        .query_row("SELECT count(*) FROM meta", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(rows, 0, "nothing secret is kept in the database");
+    drop(conn);
+
+    // The database alone no longer finds the user: the votes' keys come from the key file.
+    std::fs::rename(&key_file, dir.path().join("saved.key")).unwrap();
+    assert_eq!(Store::open(&path, 30).forget(987_654_321), Some(0));
+    std::fs::rename(dir.path().join("saved.key"), &key_file).unwrap();
+    assert_eq!(Store::open(&path, 30).forget(987_654_321), Some(1));
+}
+
+#[test]
+fn a_configured_secret_replaces_the_key_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bot.db");
+    let secret = Some("a long secret from the environment");
+    let store = Store::open_with_secret(&path, 30, secret);
+    assert!(store.vote(5, "doc/a", true, None));
+    drop(store);
+    assert!(!dir.path().join("bot.db.key").exists());
+    assert_eq!(
+        Store::open_with_secret(&path, 30, secret).forget(5),
+        Some(1)
+    );
+}
+
+#[test]
+fn upgrading_drops_the_salt_and_the_votes_keyed_by_it_and_keeps_the_counts() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bot.db");
+    let salt = b"SALTSALTSALTSALT";
+    {
+        // The first schema, as an earlier faqbot left it.
+        let conn = Connection::open(&path).unwrap();
+        conn.execute_batch(
+            "CREATE TABLE meta (key TEXT PRIMARY KEY, value BLOB NOT NULL);
+             CREATE TABLE questions (id INTEGER PRIMARY KEY, at INTEGER NOT NULL, outcome TEXT NOT NULL, entry TEXT);
+             CREATE TABLE gaps (id INTEGER PRIMARY KEY, at INTEGER NOT NULL, text TEXT NOT NULL, reason TEXT NOT NULL);
+             CREATE INDEX gaps_at ON gaps (at);
+             CREATE TABLE votes (user TEXT NOT NULL, entry TEXT NOT NULL, up INTEGER NOT NULL, at INTEGER NOT NULL,
+                                 PRIMARY KEY (user, entry));
+             INSERT INTO questions (at, outcome, entry) VALUES (1, 'answered', 'doc/a');
+             INSERT INTO votes VALUES ('0123456789abcdef0123456789abcdef', 'doc/a', 1, 1);
+             PRAGMA user_version = 1;",
+        )
+        .unwrap();
+        conn.execute(
+            "INSERT INTO meta (key, value) VALUES ('salt', ?1)",
+            [salt.as_slice()],
+        )
+        .unwrap();
+    }
+    let store = Store::open(&path, 30);
+    let stats = store.stats().unwrap();
+    assert_eq!(stats.questions, 1);
+    assert!(stats.votes.is_empty(), "{:?}", stats.votes);
+    drop(store);
+    let bytes = std::fs::read(&path).unwrap();
+    assert!(
+        !bytes.windows(salt.len()).any(|w| w == salt),
+        "the salt is overwritten, not just unlinked"
+    );
 }

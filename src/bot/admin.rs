@@ -96,9 +96,18 @@ pub async fn gaps(state: &Arc<State>, engine: &Engine) -> String {
     }
 }
 
-/// /reload: a FAQ that does not load keeps the old one running.
-pub fn reload(state: &State) -> String {
-    match state.engine().reload() {
+/// /reload: a FAQ that does not load keeps the old one running. Reading and indexing the files takes
+/// seconds on a large FAQ, so it runs on a blocking thread, not on a worker that other chats need.
+pub async fn reload(state: &State) -> String {
+    let engine = state.engine();
+    let reloaded = match tokio::task::spawn_blocking(move || engine.reload()).await {
+        Ok(reloaded) => reloaded,
+        Err(err) => {
+            tracing::warn!("reload failed; the old FAQ stays: {err}");
+            return "The FAQ did not reload; the old one keeps running. See the log.".to_string();
+        }
+    };
+    match reloaded {
         Ok(engine) => {
             let entries = engine.faq().entries.len();
             let warnings = engine.faq().warnings.len();

@@ -85,7 +85,7 @@ pub async fn on_command(
                 .map(Outgoing::text)
                 .collect()
         }
-        Command::Reload => text(admin::reload(&state)),
+        Command::Reload => text(admin::reload(&state).await),
     };
     for part in parts {
         send(&bot, &msg, part, &update).await?;

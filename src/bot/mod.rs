@@ -44,9 +44,8 @@ pub struct State {
 const RECENT_ANSWERS: usize = 1000;
 
 impl State {
-    /// Shares `engine` and `settings` with the handlers, and opens the database they name.
-    pub fn new(engine: Engine, settings: Settings) -> State {
-        let store = Store::open(&settings.database.path, settings.database.keep_days);
+    /// Shares `engine`, `settings` and the database `store` with the handlers.
+    pub fn new(engine: Engine, settings: Settings, store: Store) -> State {
         State {
             engine: RwLock::new(Arc::new(engine)),
             settings,
@@ -141,7 +140,18 @@ pub async fn serve(
         tracing::warn!("could not register the commands (setMyCommands): {err}");
     }
 
-    let state = Arc::new(State::new(engine, settings));
+    // Opening creates, migrates and purges the file: disk work, kept off the runtime's workers.
+    let database = settings.database.clone();
+    let store = tokio::task::spawn_blocking(move || {
+        Store::open_with_secret(
+            &database.path,
+            database.keep_days,
+            database.secret.as_deref(),
+        )
+    })
+    .await
+    .context("opening the database")?;
+    let state = Arc::new(State::new(engine, settings, store));
     let mut dispatcher = Dispatcher::builder(bot.clone(), schema::schema())
         .dependencies(dptree::deps![state])
         .default_handler(|update: Arc<Update>| async move {
