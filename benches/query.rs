@@ -18,6 +18,13 @@ fn shipped_faq(c: &mut Criterion) {
             "will this treatment get cheaper for more people",
         ),
         ("off_topic", "how do i change my phone number"),
+        (
+            "chat_60_words",
+            "Hi all, my husband is 58 with DLBCL, second relapse, and he had his CAR T cells put back \
+             in last Tuesday at the centre. The nurses keep talking about CRS and watching him closely. \
+             His temp was 37.6 this morning. What is CRS exactly, how serious can it get, and what \
+             should we watch for at home? Thanks x",
+        ),
     ] {
         group.bench_function(name, |b| b.iter(|| engine.ask(black_box(question))));
     }

@@ -1,8 +1,11 @@
 //! faqbot: answers questions about CAR T-cell therapy from an FAQ built out of documents.
 //!
 //! The data flow, one module each: documents ([`document`]) → FAQ entries ([`faq`], with [`questions`],
-//! [`synonyms`] and stable [`ids`]) → [`index`] → [`query`] → [`matcher`] → [`engine`] decision → [`render`]ed
-//! reply. Text goes through [`normalize`] on both sides; [`fuzzy`] corrects typos.
+//! [`synonyms`] and stable [`ids`]) → [`index`]; a message → its roles ([`message`]: question, context,
+//! pleasantry) → weighted slots ([`query`], weighing words by the English table in [`lexicon`]) →
+//! scores ([`matcher`]) → [`engine`] decision → [`render`]ed reply. Beside it, [`safety`] reads the same
+//! message for urgent warning signs (ConText). Text goes through [`normalize`] on both sides; [`fuzzy`]
+//! corrects typos.
 
 pub mod bot;
 pub mod builder;
