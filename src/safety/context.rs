@@ -10,8 +10,8 @@ use std::ops::Range;
 
 use rustc_hash::FxHashSet;
 
-use crate::safety::phrases::occurrences;
 pub(crate) use crate::safety::phrases::{ends_at, starts_at, words};
+use crate::safety::phrases::{occurrence_at, occurrences};
 use crate::safety::questions::{asked_in_general, question};
 use crate::safety::readings;
 use crate::safety::rules::{Direction, Kind, Phrase, Rules, Scope, Trigger};
@@ -74,25 +74,28 @@ type At = (usize, usize);
 /// The symptom mentions of the clauses: lay phrases (typos already corrected) and readings.
 pub(crate) fn mentions(rules: &Rules, clauses: &[Clause]) -> Vec<Mention> {
     let mut found = Vec::new();
-    let vocabulary = Vocabulary::of(clauses);
-    // "barely" reads as "not" here, so "not" may stand in a phrase without being written.
-    let candidates: Vec<(usize, &Phrase)> = rules
-        .symptoms
-        .iter()
-        .enumerate()
-        .flat_map(|(s, symptom)| symptom.phrases.iter().map(move |p| (s, p)))
-        .filter(|(_, p)| vocabulary.may_hold(p) || p.iter().any(|w| w == "not"))
-        .collect();
     for (c, clause) in clauses.iter().enumerate() {
+        // "barely" reads as "not" here, so "not" may stand in a phrase without being written.
         let tokens = with_nearly_not(rules, &clause.tokens);
-        for &(s, phrase) in &candidates {
-            for span in occurrences(&tokens, phrase, PHRASE_GAP) {
-                found.push(Mention {
-                    symptom: s,
-                    clause: c,
-                    span,
-                    reading: None,
-                });
+        for (i, token) in tokens.iter().enumerate() {
+            let keys = [token.stem.as_str(), token.word.as_str()];
+            let keys = if keys[0] == keys[1] {
+                &keys[..1]
+            } else {
+                &keys[..]
+            };
+            for key in keys {
+                for &(s, p) in rules.symptom_starts.get(*key).into_iter().flatten() {
+                    let phrase = &rules.symptoms[s].phrases[p];
+                    if let Some(span) = occurrence_at(&tokens, phrase, i, PHRASE_GAP) {
+                        found.push(Mention {
+                            symptom: s,
+                            clause: c,
+                            span,
+                            reading: None,
+                        });
+                    }
+                }
             }
         }
     }

@@ -11,31 +11,27 @@ const MAX_FILLERS: usize = 3;
 
 /// Where `phrase` occurs in `tokens`, allowing up to `gap` other words between its words.
 pub(crate) fn occurrences(tokens: &[Token], phrase: &Phrase, gap: usize) -> Vec<Range<usize>> {
-    let Some(first) = phrase.first() else {
-        return Vec::new();
-    };
-    let mut out = Vec::new();
-    for start in 0..tokens.len() {
-        if !same(first, &tokens[start]) {
-            continue;
-        }
-        let mut at = start + 1;
-        let mut whole = true;
-        for word in &phrase[1..] {
-            let next = next_word(tokens, at, word, gap);
-            match next {
-                Some(i) => at = i + 1,
-                None => {
-                    whole = false;
-                    break;
-                }
-            }
-        }
-        if whole {
-            out.push(start..at);
-        }
+    (0..tokens.len())
+        .filter_map(|start| occurrence_at(tokens, phrase, start, gap))
+        .collect()
+}
+
+/// The occurrence of `phrase` that starts at token `start`, if there is one.
+pub(crate) fn occurrence_at(
+    tokens: &[Token],
+    phrase: &Phrase,
+    start: usize,
+    gap: usize,
+) -> Option<Range<usize>> {
+    let (first, rest) = phrase.split_first()?;
+    if !same(first, tokens.get(start)?) {
+        return None;
     }
-    out
+    let mut at = start + 1;
+    for word in rest {
+        at = next_word(tokens, at, word, gap)? + 1;
+    }
+    Some(start..at)
 }
 
 /// Where `word` stands from `at` on, with at most `gap` other words and a few small words before it

@@ -6,6 +6,7 @@
 
 use std::ops::Range;
 
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
@@ -118,6 +119,9 @@ pub(crate) struct Reading {
 #[derive(Debug, Clone)]
 pub(crate) struct Rules {
     pub notices: Notices,
+    /// Every symptom phrase by its first word (as written in the phrase, `=` left out): a message's
+    /// words look up the few phrases that can start at them instead of every phrase being tried.
+    pub symptom_starts: FxHashMap<String, Vec<(usize, usize)>>,
     pub splitter: Splitter,
     pub list_joiners: Vec<String>,
     /// Words that stand for "not" inside symptom phrases ("can barely breathe").
@@ -287,7 +291,17 @@ impl Rules {
                 .filter_map(|w| phrase_stems(w, false).into_iter().next())
                 .collect::<Vec<_>>()
         };
+        let mut symptom_starts: FxHashMap<String, Vec<(usize, usize)>> = FxHashMap::default();
+        for (s, symptom) in symptoms.iter().enumerate() {
+            for (p, phrase) in symptom.phrases.iter().enumerate() {
+                if let Some(first) = phrase.first() {
+                    let key = first.strip_prefix('=').unwrap_or(first).to_string();
+                    symptom_starts.entry(key).or_default().push((s, p));
+                }
+            }
+        }
         Ok(Rules {
+            symptom_starts,
             notices,
             splitter: Splitter {
                 breaks: phrases(&raw.clauses.breaks),
