@@ -42,7 +42,7 @@ fn own_questions_on_the_shipped_faq() {
         &engine(&["faq"]),
         Path::new("tests/questions/seed.tsv"),
         0.85,
-        3,
+        2,
     );
 }
 
