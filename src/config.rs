@@ -333,7 +333,7 @@ impl Settings {
             (
                 "matching.weights.half_evidence",
                 w.half_evidence,
-                "a number from 0 to 5",
+                "a number from 0.01 to 5",
             ),
             (
                 "matching.weights.unmatched",
@@ -349,7 +349,10 @@ impl Settings {
         for (key, value, expected) in ranges {
             let (min, max) = if key.ends_with("typo_penalty") {
                 (0.0, 0.5)
-            } else if key.ends_with("half_evidence") || key.ends_with("unmatched") {
+            } else if key.ends_with("half_evidence") {
+                // Zero would make a score 0 / 0 for an entry with no evidence.
+                (0.01, 5.0)
+            } else if key.ends_with("unmatched") {
                 (0.0, 5.0)
             } else if key.ends_with("common_zipf") {
                 (3.0, 8.0)

@@ -80,6 +80,9 @@ pub struct Engine {
     sources: Option<FaqSettings>,
 }
 
+/// The longest question read, in characters (a Telegram message's limit); the rest is ignored.
+pub const MAX_QUESTION_CHARS: usize = 4096;
+
 /// How many scored entries a reply keeps for `--explain`.
 const EXPLAIN_HITS: usize = 5;
 
@@ -156,6 +159,11 @@ impl Engine {
 
     /// Decides what to reply to `text`.
     pub fn ask(&self, text: &str) -> Reply {
+        // Telegram's own limit: nothing longer is a message, and nothing longer can cost more.
+        let text = match text.char_indices().nth(MAX_QUESTION_CHARS) {
+            Some((at, _)) => &text[..at],
+            None => text,
+        };
         let m = &self.matching;
         let query = query::analyse(&self.index, text, &m.weights);
         let mut reply = Reply {
@@ -252,7 +260,7 @@ impl Engine {
             .alternatives
             .retain(|a| !extra.iter().any(|e| e.entry == a.entry));
         extra.append(&mut reply.alternatives);
-        extra.truncate(m.max_related.max(1));
+        extra.truncate(m.max_related);
         reply.alternatives = extra;
     }
 }

@@ -488,12 +488,20 @@ fn resolve(index: &Index, token: &Token, weights: &Weights) -> Resolved {
 /// From this Zipf frequency up, an English word the FAQ does not hold is taken as meant, never as a typo.
 const REAL_WORD_ZIPF: f32 = 3.0;
 
+/// The longest word that is tried as two words written together ("sideeffects").
+const MAX_COMPOUND_CHARS: usize = 40;
+
 /// The shortest beginning of a word that is completed to a vocabulary word.
 const MIN_PREFIX: usize = 4;
 
 /// "sideeffects" → the two vocabulary words it is made of.
 fn split_variant(index: &Index, word: &str) -> Option<Variant> {
     let chars: Vec<char> = word.chars().collect();
+    // No two real words written together are this long; a longer "word" is noise, and trying every cut
+    // of it would cost the square of its length.
+    if chars.len() > MAX_COMPOUND_CHARS {
+        return None;
+    }
     (2..chars.len().saturating_sub(1)).find_map(|cut| {
         let head: String = chars[..cut].iter().collect();
         let tail: String = chars[cut..].iter().collect();

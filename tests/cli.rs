@@ -511,3 +511,40 @@ fn eval_on_a_file_without_questions_is_an_error_not_full_marks() {
     assert!(!stdout(&out).contains("100"), "{}", stdout(&out));
     assert!(stderr(&out).contains("no questions"), "{}", stderr(&out));
 }
+
+#[test]
+fn a_zero_half_evidence_is_an_error_not_a_nan_score() {
+    let out = Command::new(env!("CARGO_BIN_EXE_faqbot"))
+        .args(["ask", "--explain", "ongoing"])
+        .env("FAQBOT_MATCHING__WEIGHTS__HALF_EVIDENCE", "0")
+        .output()
+        .unwrap();
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("half_evidence"), "{err}");
+    assert!(!String::from_utf8_lossy(&out.stdout).contains("NaN"));
+}
+
+#[test]
+fn a_huge_one_word_question_is_answered_quickly_enough_to_finish() {
+    // Found in review: trying every cut of a 100 000-letter "word" as two words took 23 s. The question
+    // is now read up to Telegram's 4096 characters and no word over 40 letters is cut.
+    let word = "x".repeat(100_000);
+    let mut child = Command::new(env!("CARGO_BIN_EXE_faqbot"))
+        .args(["ask", "--json"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    let mut stdin = child.stdin.take().unwrap();
+    // Written from another thread: the answers fill the stdout pipe while the questions are written.
+    let writer = std::thread::spawn(move || {
+        writeln!(stdin, "{word}").unwrap();
+        writeln!(stdin, "{}", "no fever but ".repeat(40_000)).unwrap();
+    });
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    assert!(out.status.success());
+    assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 2);
+}

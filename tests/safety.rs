@@ -187,6 +187,29 @@ fn a_bare_number_counts_only_where_the_rules_ask_for_decimal_ranges() {
 }
 
 #[test]
+fn an_episode_of_something_else_that_is_over_does_not_silence_a_current_sign() {
+    // Found in review: a backward historical trigger ("settled", "went away") in another clause spoke
+    // of its own subject, not of the fever before it.
+    let safety = safety();
+    for message in [
+        "my temp is 38.9, the nausea settled",
+        "Temp 39.2 and shivering. The headache he had went away.",
+        "He has a fever of 39. His rash went away.",
+        "He has a fever of 39, he had a bit of a cough which cleared up",
+    ] {
+        assert!(safety.check(message).is_some(), "{message}");
+    }
+    // The sign's own episode still closes: the clause speaks of it ("it", "she", the sign itself).
+    for message in [
+        "she had a fever of 38.5 on day 2 but it was treated in hospital and she has been fine since",
+        "He was confused on day 6. It cleared up two weeks ago and they sent us home.",
+        "the shivering settled down last week, the fever broke on friday and he has been well since",
+    ] {
+        assert!(safety.check(message).is_none(), "{message}");
+    }
+}
+
+#[test]
 fn mechanisms_added_for_new_voices() {
     let safety = safety();
     let urgent = |m: &str| safety.check(m).map(|a| a.level);

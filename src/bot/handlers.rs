@@ -309,7 +309,12 @@ fn without(text: &str, cut: &[Range<usize>]) -> String {
         at = range.end;
     }
     kept.push_str(&text[at..]);
-    kept.split_whitespace().collect::<Vec<_>>().join(" ")
+    // Line breaks end sentences for the safety check: "no fever\nshaking badly" is two statements.
+    kept.lines()
+        .map(|line| line.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|line| !line.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// The kind of chat, for logs: never its id or title.
@@ -399,5 +404,12 @@ mod tests {
             without(text, &bot_mentions(text, &[mention(2, 7)], "faqbot")),
             "😀 hi"
         );
+    }
+
+    #[test]
+    fn line_breaks_survive_the_mention_removal() {
+        let text = "@faqbot no fever\nshaking badly";
+        let found = bot_mentions(text, &[mention(0, 7)], "faqbot");
+        assert_eq!(without(text, &found), "no fever\nshaking badly");
     }
 }

@@ -244,8 +244,10 @@ fn in_reach(
     mention: &Mention,
 ) -> bool {
     let tokens = &clauses[c].tokens;
-    // In a clause that speaks of the one before, the window counts from its start.
-    let referring = c > mention.clause && clauses[c].refers_back;
+    // In a clause that speaks of the one before ("…, which went away"), a historical trigger's window
+    // counts from the clause's start; other kinds keep their direction and distance.
+    let referring =
+        trigger.kind == Kind::Historical && c > mention.clause && clauses[c].refers_back;
     let reached = if referring {
         span.start <= trigger.window
     } else {
@@ -261,11 +263,40 @@ fn in_reach(
         return false;
     }
     match trigger.kind {
+        // "temp 38.9, the nausea settled": a trigger in another clause that has a subject of its own
+        // speaks of that subject; "…, it settled" and "she has been fine since" speak of the sign.
+        // "…, a cough which cleared up": a clause that refers back speaks of the clause just before it.
+        Kind::Historical if c != mention.clause => {
+            let speaks_of_another = has_own_subject(rules, &tokens[..span.start])
+                || clauses[c].refers_back && c > mention.clause + 1;
+            !speaks_of_another
+        }
         // "confused about 20 minutes ago": a number after it gives a time or a count.
         Kind::OtherSense => tokens.get(span.end).is_none_or(|t| t.number.is_none()),
         Kind::Experiencer => !someone_between(rules, clauses, (c, span), mention),
         _ => true,
     }
+}
+
+/// Whether the clause of a trigger opens with a subject of its own: a word that is neither a function
+/// word ("it", "that", "which"), a person, nor a symptom of the rules ("the rash went away", "his
+/// headache settled"; but "it settled", "she has been fine since", "the fever broke").
+fn has_own_subject(rules: &Rules, before: &[Token]) -> bool {
+    before
+        .iter()
+        .find(|t| !t.filler && !matches!(t.word.as_str(), "and" | "but" | "so" | "then"))
+        .is_some_and(|t| {
+            t.number.is_none()
+                && !crate::normalize::is_stop_word(&t.word)
+                && !rules.others.contains(&t.stem)
+                && !rules.writer.contains(&t.stem)
+                && !rules.symptom_starts.contains_key(&t.stem)
+                && !rules.symptom_starts.contains_key(&t.word)
+                && !rules
+                    .readings
+                    .iter()
+                    .any(|r| r.words.iter().any(|w| w.first() == Some(&t.stem)))
+        })
 }
 
 /// The clauses a trigger in them could reach `mention` from.
