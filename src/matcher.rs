@@ -161,15 +161,7 @@ pub fn search(
             0.0
         };
         // The heavy slots it lacks are lacking for sure; the light ones may all be there.
-        let lacking: f32 = query
-            .slots
-            .iter()
-            .zip(&matched)
-            .filter(|(_, m)| m.is_none())
-            .zip(&essential)
-            .filter(|(_, e)| **e)
-            .map(|((slot, _), _)| slot.miss)
-            .sum();
+        let lacking = lacking(query, &matched, |s| essential[s]);
         let most = heavy + light;
         if most / (most + half + weights.unmatched * lacking) < bar {
             continue;
@@ -204,6 +196,22 @@ thread_local! {
 /// The evidence at which a score is half way to 1, in this index's units.
 fn half_evidence(index: &Index, weights: &Weights) -> f32 {
     weights.half_evidence * index.rare_idf()
+}
+
+/// The weight of the slots an entry lacks, among those `counted` (by slot position).
+fn lacking(
+    query: &Query,
+    matched: &[Option<(f32, Field)>],
+    counted: impl Fn(usize) -> bool,
+) -> f32 {
+    query
+        .slots
+        .iter()
+        .zip(matched)
+        .enumerate()
+        .filter(|(s, (_, m))| m.is_none() && counted(*s))
+        .map(|(_, (slot, _))| slot.miss)
+        .sum()
 }
 
 /// The question's weight that the matches cover.
@@ -275,13 +283,7 @@ fn hit(
     matched: Vec<Option<(f32, Field)>>,
 ) -> Hit {
     let evidence = covered(query, &matched);
-    let lacking: f32 = query
-        .slots
-        .iter()
-        .zip(&matched)
-        .filter(|(_, m)| m.is_none())
-        .map(|(slot, _)| slot.miss)
-        .sum();
+    let lacking = lacking(query, &matched, |_| true);
     let saturated =
         evidence / (evidence + half_evidence(index, weights) + weights.unmatched * lacking);
     let fit = title_fit(index, entry, query_terms);
