@@ -193,7 +193,10 @@ pub fn analyse(index: &Index, text: &str, weights: &Weights) -> Query {
             continue;
         }
         let mut variants = std::mem::take(&mut resolved[i].variants);
-        for hit in hits.iter().filter(|h| h.len == 1 && h.start == i) {
+        // Hits are in order of their start: the ones at `i` are found by binary search, not a scan.
+        let from = hits.partition_point(|h| h.start < i);
+        let at_i = hits[from..].iter().take_while(|h| h.start == i);
+        for hit in at_i.filter(|h| h.len == 1) {
             if let Some(term) = index.term(&index.synonyms().concept(hit.group)) {
                 let group = index.synonyms().groups()[hit.group].name.clone();
                 variants.push(Variant {

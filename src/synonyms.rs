@@ -163,6 +163,9 @@ pub fn find_phrases<'a, K, P: 'a>(
         let Some(candidates) = table(&seq[start].0) else {
             continue;
         };
+        // A hit can only repeat one found at the same start: look there, not through every hit so far
+        // (which made a long section's load quadratic).
+        let first_here = hits.len();
         for (group, phrase) in candidates {
             let end = start + phrase.len();
             if end > seq.len() {
@@ -178,7 +181,7 @@ pub fn find_phrases<'a, K, P: 'a>(
                 .iter()
                 .zip(phrase)
                 .all(|((key, _), want)| same(key, want));
-            if matches && span.iter().any(|(_, stop)| !stop) && !hits.contains(&hit) {
+            if matches && span.iter().any(|(_, stop)| !stop) && !hits[first_here..].contains(&hit) {
                 hits.push(hit);
             }
         }
