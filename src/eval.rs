@@ -279,7 +279,11 @@ pub fn sweep(engine: &Engine, cases: &[Case]) -> String {
         out,
         "threshold  margin  right  wrong  not answered (answerable)  answered (off-topic)"
     );
-    for margin in [0.0, 0.05, 0.1, 0.15] {
+    // The configured margin among the usual ones, so the current setting's row is there to compare.
+    let mut margins = vec![0.0, current.answer_margin, 0.05, 0.1, 0.15];
+    margins.sort_by(f32::total_cmp);
+    margins.dedup();
+    for margin in margins {
         for step in 0..=14 {
             let threshold = 0.2 + 0.05 * step as f32;
             let m = Matching {
