@@ -80,9 +80,6 @@ pub struct Engine {
     sources: Option<FaqSettings>,
 }
 
-/// The longest question read, in characters (a Telegram message's limit); the rest is ignored.
-pub const MAX_QUESTION_CHARS: usize = 4096;
-
 /// How many scored entries a reply keeps for `--explain`.
 const EXPLAIN_HITS: usize = 5;
 
@@ -159,11 +156,7 @@ impl Engine {
 
     /// Decides what to reply to `text`.
     pub fn ask(&self, text: &str) -> Reply {
-        // Telegram's own limit: nothing longer is a message, and nothing longer can cost more.
-        let text = match text.char_indices().nth(MAX_QUESTION_CHARS) {
-            Some((at, _)) => &text[..at],
-            None => text,
-        };
+        let text = crate::normalize::message_head(text);
         let m = &self.matching;
         let query = query::analyse(&self.index, text, &m.weights);
         let mut reply = Reply {

@@ -41,17 +41,21 @@ pub struct Verdict {
 impl Verdict {
     /// Answered with an accepted entry, or declined (or small talk) when it should decline.
     pub fn correct(&self) -> bool {
-        if self.case.accepted.is_empty() {
-            matches!(self.outcome, Outcome::Declined | Outcome::Chitchat)
-        } else {
-            self.outcome == Outcome::Answered
-                && self.entry.is_some_and(|e| self.case.accepted.contains(&e))
-        }
+        is_correct(&self.case, self.outcome, self.entry)
     }
 
     /// Answered with an entry that is not accepted: the worst failure.
     pub fn wrong(&self) -> bool {
         self.outcome == Outcome::Answered && !self.correct()
+    }
+}
+
+/// Whether `outcome` with `entry` first is right for `case`: the one rule the report and the sweep share.
+fn is_correct(case: &Case, outcome: Outcome, entry: Option<usize>) -> bool {
+    if case.accepted.is_empty() {
+        matches!(outcome, Outcome::Declined | Outcome::Chitchat)
+    } else {
+        outcome == Outcome::Answered && entry.is_some_and(|e| case.accepted.contains(&e))
     }
 }
 
@@ -299,20 +303,15 @@ pub fn sweep(engine: &Engine, cases: &[Case]) -> String {
                     Some(&(_, best)) => engine::decide(&m, best, top.get(1).map(|t| t.1)),
                     None => Outcome::Declined,
                 };
-                let answered = outcome == Outcome::Answered;
                 let entry = top.first().map(|t| t.0);
-                match (case.accepted.is_empty(), answered) {
-                    (true, false) if outcome != Outcome::Suggested => right += 1,
-                    (true, false) => {}
-                    (true, true) => {
-                        wrong += 1;
-                        off += 1;
-                    }
-                    (false, true) if entry.is_some_and(|e| case.accepted.contains(&e)) => {
-                        right += 1
-                    }
-                    (false, true) => wrong += 1,
-                    (false, false) => missed += 1,
+                let answered = outcome == Outcome::Answered;
+                if is_correct(case, outcome, entry) {
+                    right += 1;
+                } else if answered {
+                    wrong += 1;
+                    off += usize::from(case.accepted.is_empty());
+                } else if !case.accepted.is_empty() {
+                    missed += 1;
                 }
             }
             let _ = writeln!(

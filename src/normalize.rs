@@ -43,6 +43,18 @@ fn finish(mut tokens: Vec<Token>) -> Vec<Token> {
     tokens
 }
 
+/// The longest message read anywhere, in characters: Telegram's own limit, so no input can cost more
+/// than a message can.
+pub const MAX_MESSAGE_CHARS: usize = 4096;
+
+/// `text` up to `MAX_MESSAGE_CHARS` characters; the rest is ignored.
+pub fn message_head(text: &str) -> &str {
+    match text.char_indices().nth(MAX_MESSAGE_CHARS) {
+        Some((at, _)) => &text[..at],
+        None => text,
+    }
+}
+
 /// Folds a whole string the way tokens are folded, keeping its spaces: for comparing phrases.
 pub fn fold(text: &str) -> String {
     if text.is_ascii() {

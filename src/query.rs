@@ -217,11 +217,6 @@ pub fn analyse(index: &Index, text: &str, weights: &Weights) -> Query {
     }
 
     for slot in &mut slots {
-        let mut unknown = unknown_weight(index, weights, &slot.text);
-        if slot.name_like {
-            // "my husband Johnathan has a fever": the name is not what is asked about.
-            unknown *= NAME_WEIGHT;
-        }
         slot.variants
             .retain(|v| v.terms.iter().all(|&t| index.df(t) > 0));
         let rarity = slot
@@ -238,14 +233,18 @@ pub fn analyse(index: &Index, text: &str, weights: &Weights) -> Query {
         // says the question is on topic: its evidence has a floor.
         // A phrase the FAQ knows as one ("car t", "side effects") is specific whatever its words are.
         let phrase = slot.text.contains(' ') && rarity.is_some();
-        let english = if phrase {
-            1.0
-        } else {
-            informativeness(&slot.text, weights)
+        let english = || {
+            if phrase {
+                1.0
+            } else {
+                informativeness(&slot.text, weights)
+            }
         };
         let base = match rarity {
-            Some(idf) => idf.max(IDF_FLOOR * index.rare_idf()) * english,
-            None => unknown,
+            Some(idf) => idf.max(IDF_FLOOR * index.rare_idf()) * english(),
+            // "my husband Johnathan has a fever": the name is not what is asked about.
+            None if slot.name_like => unknown_weight(index, weights, &slot.text) * NAME_WEIGHT,
+            None => unknown_weight(index, weights, &slot.text),
         };
         slot.weight = base * slot.role.evidence();
         slot.miss = if is_frame_word(&slot.text) {

@@ -17,9 +17,6 @@ const NOT_CONTRACTED: &[&str] = &[
     "was", "has", "have", "might",
 ];
 
-/// How long a message the check reads: Telegram's own limit, so nothing longer can cost more.
-pub(crate) const MAX_MESSAGE_CHARS: usize = 4096;
-
 /// One word or number of a clause.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub(crate) struct Token {
@@ -80,10 +77,7 @@ pub(crate) struct Clause {
 /// Cuts `message` into clauses: sentences end at . ! ? ; and line ends, clauses at commas, colons,
 /// brackets and dashes, never inside a number ("38.4", "38,4"); then at the break phrases given.
 pub(crate) fn clauses(message: &str, splitter: &Splitter, corrector: &Corrector) -> Vec<Clause> {
-    let message = match message.char_indices().nth(MAX_MESSAGE_CHARS) {
-        Some((at, _)) => &message[..at],
-        None => message,
-    };
+    let message = normalize::message_head(message);
     let mut out: Vec<Clause> = Vec::new();
     let mut sentence = 0;
     let mut sentence_begun = false;
