@@ -1,5 +1,9 @@
 //! The command line: `faqbot [ask|check|eval|serve]`, parsed with clap.
 
+mod chat;
+pub mod eval;
+mod shutdown;
+
 use std::io::{self, BufRead, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -9,10 +13,10 @@ use clap::{Parser, Subcommand};
 use serde::Serialize;
 
 use crate::config::Settings;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::engine::render::{self, Markup};
 use crate::engine::{Engine, Reply};
-use crate::render::{self, Markup};
-use crate::{chat, eval, explain};
+use crate::faq::diagnostic::{Diagnostic, Severity};
+use crate::search::explain;
 
 /// Answers questions about CAR T-cell therapy from an FAQ built out of documents: in the terminal, or on
 /// Telegram when a bot token is configured.
@@ -133,7 +137,7 @@ fn serve(settings: Settings) -> anyhow::Result<ExitCode> {
             .map(|(_, s)| s.to_string())
             .unwrap_or_default(),
     ];
-    crate::logging::init(&settings.log.level, secrets, io::stderr);
+    crate::config::logging::init(&settings.log.level, secrets, io::stderr);
     let engine = Engine::load(&settings.faq, settings.matching.clone())?;
     for warning in &engine.faq().warnings {
         tracing::warn!("{warning}");
@@ -142,7 +146,7 @@ fn serve(settings: Settings) -> anyhow::Result<ExitCode> {
     runtime.block_on(crate::bot::serve(
         settings,
         engine,
-        crate::shutdown::signal(),
+        crate::cli::shutdown::signal(),
     ))?;
     Ok(ExitCode::SUCCESS)
 }
@@ -166,15 +170,15 @@ fn report(settings: &Settings, json: bool, limit: usize) -> anyhow::Result<ExitC
     let gaps = store
         .gaps(limit)
         .with_context(|| format!("cannot read the database {}", path.display()))?;
-    let gaps = crate::report::with_closest(&engine, gaps);
+    let gaps = crate::store::report::with_closest(&engine, gaps);
     if json {
         let value = serde_json::json!({ "stats": stats, "gaps": gaps });
         println!("{value}");
     } else {
         println!(
             "{}\n\n{}",
-            crate::report::stats(&stats, Markup::Plain),
-            crate::report::gaps(&gaps, Markup::Plain)
+            crate::store::report::stats(&stats, Markup::Plain),
+            crate::store::report::gaps(&gaps, Markup::Plain)
         );
     }
     Ok(ExitCode::SUCCESS)

@@ -8,8 +8,8 @@ use std::sync::LazyLock;
 use rust_stemmers::{Algorithm, Stemmer};
 use rustc_hash::FxHashMap;
 
-use crate::words::TEXTING;
-pub use crate::words::{is_question_word, is_stop_word};
+use crate::text::words::TEXTING;
+pub use crate::text::words::{is_question_word, is_stop_word};
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
