@@ -6,10 +6,17 @@ use std::collections::{HashMap, HashSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 
+mod alternates;
+mod read;
+mod walk;
+
+use read::read_text;
+use walk::Found;
+
 use crate::faq::diagnostic::{Diagnostic, Severity};
 use crate::faq::document::{self, Format};
 use crate::faq::ids;
-use crate::faq::questions::{self, Alternates, Questions};
+use crate::faq::questions::{self, Alternates, Question, Questions};
 use crate::faq::{Entry, Faq, LoadError, QUESTIONS_FILE, SYNONYMS_FILE, Source, slug};
 
 /// Collects the files under the FAQ paths, then reads them into a `Faq`.
@@ -18,6 +25,10 @@ pub struct Loader {
     files: Vec<Found>,
     synonym_files: Vec<PathBuf>,
     seen: HashSet<PathBuf>,
+    /// The folders read, as canonical paths: a link back to one is not followed.
+    folders: HashSet<PathBuf>,
+    /// The alternate questions attached so far, to warn about repeats and conflicts.
+    asked: alternates::Asked,
     diagnostics: Vec<Diagnostic>,
 }
 
@@ -28,65 +39,6 @@ impl Loader {
             self.seen.insert(key);
         }
         self.synonym_files.push(path.to_path_buf());
-    }
-
-    /// A folder (read recursively) or a file.
-    pub fn add_path(&mut self, path: &Path) {
-        let shown = path.display().to_string();
-        match fs::metadata(path) {
-            Err(err) => self.diagnostics.push(Diagnostic::error(
-                shown,
-                None,
-                format!("cannot read: {err} (expected a folder of .txt/.md documents or a document file)"),
-            )),
-            Ok(meta) if meta.is_dir() => self.walk(path, path),
-            Ok(_) => {
-                let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
-                self.push_file(path.to_path_buf(), name.unwrap_or(shown));
-            }
-        }
-    }
-
-    /// Collects files under `dir` (inside the FAQ folder `root`) in a stable (sorted) order, skipping hidden
-    /// ones.
-    fn walk(&mut self, root: &Path, dir: &Path) {
-        let mut children: Vec<PathBuf> = match fs::read_dir(dir) {
-            Ok(read) => read.filter_map(|e| e.ok().map(|e| e.path())).collect(),
-            Err(err) => {
-                let message = format!("cannot list folder: {err}");
-                self.diagnostics
-                    .push(Diagnostic::error(dir.display().to_string(), None, message));
-                return;
-            }
-        };
-        children.sort();
-        for child in children {
-            let hidden = child
-                .file_name()
-                .and_then(|n| n.to_str())
-                .is_some_and(|n| n.starts_with('.'));
-            if hidden {
-                continue;
-            }
-            if child.is_dir() {
-                self.walk(root, &child);
-            } else if Format::of(&child).is_some() || is_data_file(&child) {
-                let relative = child.strip_prefix(root).unwrap_or(&child);
-                let relative: Vec<_> = relative
-                    .components()
-                    .map(|c| c.as_os_str().to_string_lossy())
-                    .collect();
-                let relative = relative.join("/");
-                self.push_file(child, relative);
-            }
-        }
-    }
-
-    fn push_file(&mut self, path: PathBuf, relative: String) {
-        let key = fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
-        if self.seen.insert(key) {
-            self.files.push(Found { path, relative });
-        }
     }
 
     /// Reads everything collected; `Err` holds every error with the warnings.
@@ -269,6 +221,7 @@ impl Loader {
                     },
                     explicit: false,
                     skip,
+                    questions: Vec::new(),
                 }
             })
             .collect();
@@ -294,8 +247,14 @@ impl Loader {
         let entries = q
             .entries
             .into_iter()
-            .map(|hand| {
-                let body = hand.answer.trim().to_string();
+            .map(|mut hand| {
+                // Tags are markup here as in documents: not words to index, and shown escaped.
+                let title = document::tags::strip(&hand.title).trim().to_string();
+                if !title.is_empty() {
+                    hand.title = title;
+                }
+                let body: Vec<_> = hand.answer.lines().map(document::tags::strip).collect();
+                let body = body.join("\n").trim().to_string();
                 Pending {
                     explicit: hand.id.is_some(),
                     entry: Entry {
@@ -307,9 +266,10 @@ impl Loader {
                         body,
                         source: shown.to_string(),
                         line: hand.line,
-                        questions: hand.questions,
+                        questions: Vec::new(),
                     },
                     skip: false,
+                    questions: hand.questions,
                 }
             })
             .collect();
@@ -376,7 +336,7 @@ impl Loader {
         for alt in q.alternates {
             self.apply_alternates(faq, file, alt);
         }
-        for hand in q.entries.into_iter().filter(|p| !p.skip) {
+        for mut hand in q.entries.into_iter().filter(|p| !p.skip) {
             if hand.explicit && !taken.insert(hand.entry.id.clone()) {
                 self.diagnostics.push(Diagnostic::error(
                     file,
@@ -389,69 +349,9 @@ impl Loader {
                 continue;
             }
             faq.entries.push(hand.entry);
+            let questions = std::mem::take(&mut hand.questions);
+            self.attach(faq, faq.entries.len() - 1, file, questions);
         }
-    }
-
-    fn apply_alternates(&mut self, faq: &mut Faq, file: &str, alt: Alternates) {
-        let by_id = faq.entries.iter().position(|e| e.id == alt.entry);
-        let by_title: Vec<usize> = (0..faq.entries.len())
-            .filter(|&i| faq.entries[i].title == alt.entry)
-            .collect();
-        let target = match (by_id, by_title.as_slice()) {
-            (Some(i), _) => i,
-            (None, [i]) => *i,
-            (None, []) => {
-                // An id from before a heading was renamed, or before ids kept long headings whole.
-                let longer: Vec<&str> = faq
-                    .entries
-                    .iter()
-                    .map(|e| e.id.as_str())
-                    .filter(|id| alt.entry.contains('/') && id.starts_with(&alt.entry))
-                    .take(2)
-                    .collect();
-                let hint = match longer.as_slice() {
-                    [id] => format!(" (did you mean {id:?}?)"),
-                    _ => String::new(),
-                };
-                self.diagnostics.push(Diagnostic::error(
-                    file,
-                    Some(alt.line),
-                    format!("no entry has the id or title {:?}; expected one that `faqbot check` lists{hint}", alt.entry),
-                ));
-                return;
-            }
-            (None, _) => {
-                self.diagnostics.push(Diagnostic::error(
-                    file,
-                    Some(alt.line),
-                    format!(
-                        "{:?} is the title of more than one entry; name the entry by its id",
-                        alt.entry
-                    ),
-                ));
-                return;
-            }
-        };
-        let questions = alt.questions.into_iter().filter(|q| !q.trim().is_empty());
-        faq.entries[target].questions.extend(questions);
-    }
-}
-
-/// A file found under a FAQ path.
-struct Found {
-    path: PathBuf,
-    /// Its path inside the FAQ folder it was found under, `/`-separated; a file named alone is its name.
-    relative: String,
-}
-
-impl Found {
-    /// The part of its sections' ids that names the file: its folders inside the FAQ folder and its own slug
-    /// (`clinic/guide` for `faq/clinic/guide.md`).
-    fn base(&self, name: &str) -> String {
-        let mut parts: Vec<String> = self.relative.split('/').map(slug).collect();
-        parts.pop();
-        parts.push(slug(&document::title_from_file_name(name)));
-        parts.join("/")
     }
 }
 
@@ -462,6 +362,8 @@ struct Pending {
     explicit: bool,
     /// A duplicate that will not be an entry.
     skip: bool,
+    /// A hand-written entry's questions, attached (and checked) with the alternates.
+    questions: Vec<Question>,
 }
 
 struct Document {
@@ -507,59 +409,4 @@ fn warn_duplicate_titles(entries: &[Entry], diagnostics: &mut Vec<Diagnostic>) {
             first.insert(&entry.title, entry);
         }
     }
-}
-
-fn is_data_file(path: &Path) -> bool {
-    let name = path.file_name().and_then(|n| n.to_str());
-    matches!(name, Some(QUESTIONS_FILE | SYNONYMS_FILE))
-}
-
-/// Reads a file as UTF-8 text, or records why it cannot be used.
-fn read_text(path: &Path, shown: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<String> {
-    let bytes = match fs::read(path) {
-        Ok(bytes) => bytes,
-        Err(err) => {
-            diagnostics.push(Diagnostic::error(
-                shown,
-                None,
-                format!("cannot read: {err}"),
-            ));
-            return None;
-        }
-    };
-    if let Some(at) = bytes.iter().position(|&b| b == 0) {
-        let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
-        diagnostics.push(Diagnostic::error(
-            shown,
-            Some(line),
-            "binary file (it holds NUL bytes); expected UTF-8 text",
-        ));
-        return None;
-    }
-    let text = match String::from_utf8(bytes) {
-        Ok(text) => text,
-        Err(err) => {
-            let at = err.utf8_error().valid_up_to();
-            let bytes = err.as_bytes();
-            let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
-            diagnostics.push(Diagnostic::error(
-                shown,
-                Some(line),
-                format!(
-                    "not UTF-8 (invalid byte 0x{:02x}); save the file as UTF-8",
-                    bytes[at]
-                ),
-            ));
-            return None;
-        }
-    };
-    let text = text
-        .strip_prefix('\u{feff}')
-        .map(str::to_string)
-        .unwrap_or(text);
-    if text.trim().is_empty() {
-        diagnostics.push(Diagnostic::warning(shown, None, "empty file; skipped"));
-        return None;
-    }
-    Some(text)
 }
