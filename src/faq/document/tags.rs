@@ -174,3 +174,27 @@ mod tests {
         }
     }
 }
+
+#[cfg(test)]
+mod properties {
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(512))]
+
+        /// Whatever the mix of brackets, quotes, names and comment marks, stripping ends and never adds.
+        #[test]
+        fn any_line_is_stripped_without_growing(
+            parts in prop::collection::vec(
+                prop::sample::select(vec![
+                    "<", ">", "/", "/>", "=", "\"", "'", "<!--", "-->", "b", "br", "a", "href", " ", "x", "İ", "\u{2126}",
+                ]),
+                0..80,
+            ),
+            tail in "\\PC{0,20}",
+        ) {
+            let line = parts.concat() + &tail;
+            prop_assert!(super::strip(&line).len() <= line.len());
+        }
+    }
+}
