@@ -774,7 +774,7 @@ fn repeated_conflicting_and_huge_alternate_questions_are_warnings_with_lines() {
     assert_eq!(found.len(), 4, "{found:?}");
     assert_eq!(found[0].0, Some(5));
     assert!(
-        found[0].1.contains("already listed for this entry at"),
+        found[0].1.contains("already listed for \"doc/food\" at"),
         "{}",
         found[0].1
     );
@@ -789,7 +789,11 @@ fn repeated_conflicting_and_huge_alternate_questions_are_warnings_with_lines() {
     assert_eq!(found[2].0, Some(11));
     assert!(found[2].1.contains("319 characters long"), "{}", found[2].1);
     assert_eq!(found[3].0, Some(15));
-    assert!(found[3].1.contains("another entry"), "{}", found[3].1);
+    assert!(
+        found[3].1.contains("also listed for \"doc/food\""),
+        "{}",
+        found[3].1
+    );
     // Loading goes on: the repeat is dropped, the rest are kept.
     assert_eq!(
         faq.entry("doc/food").unwrap().questions,

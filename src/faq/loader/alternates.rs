@@ -116,29 +116,21 @@ impl Loader {
                 }
                 hash_map::Entry::Occupied(first) => {
                     let first = first.get();
-                    let (message, keep) = if first.entry == *id {
-                        ("is already listed for this entry at", false)
+                    let at = format!("{}:{}", first.file, first.line);
+                    let repeat = first.entry == *id;
+                    let message = if repeat {
+                        format!(
+                            "the question {text:?} is already listed for {id:?} at {at}; the repeat is ignored"
+                        )
                     } else {
-                        (
-                            "is also listed for another entry, and the bot cannot tell which one to answer:",
-                            true,
+                        format!(
+                            "the question {text:?} for {id:?} is also listed for {:?} at {at}; the bot cannot tell which of the two to answer",
+                            first.entry
                         )
                     };
-                    let repeat = if keep { "" } else { "; the repeat is ignored" };
-                    let other = if keep {
-                        format!(" {:?} at", first.entry)
-                    } else {
-                        String::new()
-                    };
-                    self.diagnostics.push(Diagnostic::warning(
-                        file,
-                        Some(question.line),
-                        format!(
-                            "the question {text:?} for {id:?} {message}{other} {}:{}{repeat}",
-                            first.file, first.line
-                        ),
-                    ));
-                    if !keep {
+                    self.diagnostics
+                        .push(Diagnostic::warning(file, Some(question.line), message));
+                    if repeat {
                         continue;
                     }
                 }
