@@ -30,7 +30,7 @@ pub(super) fn parse(name: &str, lines: &[&str]) -> Document {
     let first = marks.iter().position(|m| matches!(m, Mark::Heading { .. }));
     let title = match first.map(|i| (i, &marks[i])) {
         Some((i, Mark::Heading { level: 1, text }))
-            if lines[..i].iter().all(|l| l.trim().is_empty()) =>
+            if (0..i).all(|j| marks[j] == Mark::Part || lines[j].trim().is_empty()) =>
         {
             text.clone()
         }
@@ -103,8 +103,10 @@ enum Paragraph {
 /// The headings, their further lines and the rules of a Markdown text, outside code.
 fn marks(lines: &[&str], fenced: &[bool]) -> Vec<Mark> {
     let mut marks = vec![Mark::Body; lines.len()];
+    let front = front_matter(lines);
+    marks[..front].fill(Mark::Part);
     let mut paragraph = Paragraph::Closed;
-    for (i, line) in lines.iter().enumerate() {
+    for (i, line) in lines.iter().enumerate().skip(front) {
         if fenced[i] || line.trim().is_empty() {
             paragraph = Paragraph::Closed;
             continue;
@@ -140,6 +142,27 @@ fn marks(lines: &[&str], fenced: &[bool]) -> Vec<Mark> {
         }
     }
     marks
+}
+
+/// How many lines a YAML front matter block takes: `---` on the first line, `key: value` lines with no blank
+/// among them, and a closing `---` or `...`. It is data for site generators, not text to answer with, and
+/// its closing `---` would otherwise underline its last line into a heading. A document that merely starts
+/// with a rule has a blank line or plain text before its next one.
+fn front_matter(lines: &[&str]) -> usize {
+    if lines.first().map(|l| l.trim_end()) != Some("---") {
+        return 0;
+    }
+    let mut keys = false;
+    for (i, line) in lines.iter().enumerate().skip(1) {
+        match line.trim_end() {
+            "---" | "..." => return if keys { i + 1 } else { 0 },
+            "" => return 0,
+            text if text.contains(':') => keys = true,
+            text if text.starts_with([' ', '-']) => {}
+            _ => return 0,
+        }
+    }
+    0
 }
 
 /// An ATX heading's level and text; `None` for other lines and for a heading with no text.
@@ -199,6 +222,23 @@ mod tests {
             let fenced = text.starts_with("```");
             assert_eq!(doc.sections[0].body.contains("---"), fenced, "{text:?}");
         }
+    }
+
+    #[test]
+    fn front_matter_is_neither_shown_nor_a_heading() {
+        let doc = parse(
+            "g.md",
+            "---\ntitle: Guide\ntags: [a]\n---\n# Guide\n\nIntro.\n",
+            Format::Markdown,
+        );
+        assert_eq!(doc.title, "Guide");
+        assert_eq!(doc.sections.len(), 1);
+        assert_eq!(doc.sections[0].body, "Intro.");
+        // A rule at the top is a rule, whatever follows.
+        assert_eq!(titles("---\nText.\n"), ["G"]);
+        assert_eq!(titles("---\n\nIntro.\n\n---\nMore.\n"), ["G"]);
+        // Plain text between two rules is no front matter: as in CommonMark, the second underlines it.
+        assert_eq!(titles("---\nIntro.\n---\nMore.\n"), ["Intro."]);
     }
 
     #[test]
