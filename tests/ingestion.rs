@@ -717,7 +717,7 @@ fn html_tags_are_neither_indexed_nor_shown_and_code_keeps_them() {
     write(
         dir.path(),
         "care.md",
-        "# <b>Care</b>\n\nTake <b>all</b> your <i>pills</i>.<br/>Call <a href=\"tel:123\">the team</a>.\n\n```\n<b>literal</b>\n```\n\nFever <5 days is <your call>.\n",
+        "# <b>Care</b>\n\nTake <b>all</b> your <i>pills</i>.<br/>Call <a href=\"tel:123\">the team</a>.\n\n```\n<b>literal</b>\n```\n\nFever <5 days is <your call>.\n\n<!-- an editor's note,\nhidden words\n-->\n",
     );
     write(
         dir.path(),

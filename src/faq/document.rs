@@ -1,6 +1,5 @@
 //! Documents → sections: finds the headings of a plain-text or Markdown document and cuts it into sections.
 
-use std::borrow::Cow;
 use std::path::Path;
 
 mod lines;
@@ -61,7 +60,7 @@ pub fn parse(name: &str, text: &str, format: Format) -> Document {
     let lines: Vec<&str> = text.lines().collect();
     match format {
         Format::Text => {
-            let stripped: Vec<Cow<str>> = lines.iter().map(|l| tags::strip(l)).collect();
+            let stripped = tags::strip_lines(&lines, |_| false);
             let stripped: Vec<&str> = stripped.iter().map(|l| l.as_ref()).collect();
             plain::parse(name, &stripped)
         }

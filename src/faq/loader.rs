@@ -148,7 +148,8 @@ impl Loader {
                 if !title.is_empty() {
                     hand.title = title;
                 }
-                let body: Vec<_> = hand.answer.lines().map(document::tags::strip).collect();
+                let lines: Vec<&str> = hand.answer.lines().collect();
+                let body = document::tags::strip_lines(&lines, |_| false);
                 let body = body.join("\n").trim().to_string();
                 Pending {
                     explicit: hand.id.is_some(),

@@ -6,25 +6,13 @@
 //! departure: a paragraph over [`MAX_HEADING_CHARS`] is not made a heading; its underline is read as a rule,
 //! as its writer most likely meant.
 
-use std::borrow::Cow;
-
 use super::lines::{self, MAX_HEADING_CHARS};
 use super::{Builder, Document, Mark, tags, title_from_file_name};
 
 pub(super) fn parse(name: &str, lines: &[&str]) -> Document {
     let fenced = fenced(lines);
     // Tags are markup outside code; inside it they are what the code says.
-    let stripped: Vec<Cow<str>> = lines
-        .iter()
-        .zip(&fenced)
-        .map(|(line, &code)| {
-            if code {
-                Cow::Borrowed(*line)
-            } else {
-                tags::strip(line)
-            }
-        })
-        .collect();
+    let stripped = tags::strip_lines(lines, |i| fenced[i]);
     let lines: Vec<&str> = stripped.iter().map(|l| l.as_ref()).collect();
     let marks = marks(&lines, &fenced);
     let first = marks.iter().position(|m| matches!(m, Mark::Heading { .. }));

@@ -4,6 +4,47 @@
 
 use std::borrow::Cow;
 
+/// The lines of a text with their tags removed ([`strip`]), and the lines of comments that span several
+/// (`<!--` … `-->`) blanked; a line for which `code` holds is kept as written.
+///
+/// A `<!--` that no later line closes is kept as text, as a stray one would otherwise hide the rest of the
+/// document. Linear: which lines have a `-->` at or after them is found in one pass from the end.
+pub(crate) fn strip_lines<'a>(
+    lines: &[&'a str],
+    code: impl Fn(usize) -> bool,
+) -> Vec<Cow<'a, str>> {
+    let mut closes_later = vec![false; lines.len() + 1];
+    for i in (0..lines.len()).rev() {
+        closes_later[i] = closes_later[i + 1] || (!code(i) && lines[i].contains("-->"));
+    }
+    let mut in_comment = false;
+    let mut out = Vec::with_capacity(lines.len());
+    for (i, line) in lines.iter().enumerate() {
+        if code(i) {
+            out.push(Cow::Borrowed(*line));
+            continue;
+        }
+        let mut from = *line;
+        if in_comment {
+            match line.find("-->") {
+                Some(end) => from = &line[end + 3..],
+                None => {
+                    out.push(Cow::Borrowed(""));
+                    continue;
+                }
+            }
+        }
+        let (stripped, open) = strip_inner(from, closes_later[i + 1]);
+        in_comment = open;
+        out.push(if from.len() == line.len() {
+            stripped
+        } else {
+            Cow::Owned(stripped.into_owned())
+        });
+    }
+    out
+}
+
 /// `line` with its HTML tags and one-line comments removed, the text between them kept.
 ///
 /// Only the names of real HTML elements count, so "<5 days", "a < b", `<https://…>` and "<your name>" stay
@@ -11,8 +52,14 @@ use std::borrow::Cow;
 /// separated. Work is linear in the line: a scan for a tag's end stops at the next `<`, where the next
 /// attempt starts.
 pub(crate) fn strip(line: &str) -> Cow<'_, str> {
+    strip_inner(line, false).0
+}
+
+/// [`strip`], and when `closes_later`, a `<!--` left open hides the rest of the line: the second value says
+/// so.
+fn strip_inner(line: &str, closes_later: bool) -> (Cow<'_, str>, bool) {
     if !line.contains('<') {
-        return Cow::Borrowed(line);
+        return (Cow::Borrowed(line), false);
     }
     let mut out = String::with_capacity(line.len());
     // Where no `-->` is left to close a comment, found once so that many `<!--` stay linear.
@@ -27,6 +74,7 @@ pub(crate) fn strip(line: &str) -> Cow<'_, str> {
                     rest = &from[end + 3..];
                     continue;
                 }
+                None if closes_later => return (Cow::Owned(out), true),
                 None => comments_close = false,
             }
         }
@@ -44,7 +92,7 @@ pub(crate) fn strip(line: &str) -> Cow<'_, str> {
         }
     }
     out.push_str(rest);
-    Cow::Owned(out)
+    (Cow::Owned(out), false)
 }
 
 /// The length of the tag `text` starts with, and whether it breaks the line; `None` when it is no tag.
@@ -140,7 +188,24 @@ const INLINE: &[&str] = &[
 
 #[cfg(test)]
 mod tests {
-    use super::strip;
+    use super::{strip, strip_lines};
+
+    #[test]
+    fn a_comment_over_several_lines_is_blanked_unless_nothing_closes_it() {
+        let lines = [
+            "Before <!-- a",
+            "note",
+            "--> after <b>x</b>",
+            "```",
+            "<!-- code",
+            "-->",
+        ];
+        let code = |i: usize| i >= 3;
+        let out = strip_lines(&lines, code);
+        assert_eq!(out, ["Before ", "", " after x", "```", "<!-- code", "-->"]);
+        let open = ["a <!-- stray", "b", "-- > c"];
+        assert_eq!(strip_lines(&open, |_| false), open);
+    }
 
     #[test]
     fn tags_go_and_their_words_stay() {
