@@ -1,4 +1,8 @@
 //! Documents → sections: finds the headings of a plain-text or Markdown document and cuts it into sections.
+//!
+//! Each format reads its headings its own way (`plain`, `markdown`) from line shapes they share (`lines`:
+//! underlines, rules, list items, table rows), after HTML tags are taken out (`tags`); this file holds what
+//! they have in common: the sections they build and the title made from a file name.
 
 use std::path::Path;
 

@@ -1,6 +1,10 @@
 //! Reading the FAQ folders: walks them in a stable order, reads each document and data file, and turns
 //! sections into entries with unique, stable ids ([`crate::faq::ids`]), recording every problem with its file and
 //! line.
+//!
+//! One step a file: `walk` finds the files (and stops at link loops), `read` turns bytes into text, `sections`
+//! makes a document's entries, `alternates` attaches and checks the questions of `questions.toml`; this file
+//! runs them in order and settles ids across files.
 
 use std::collections::{HashMap, HashSet};
 use std::fs;
