@@ -10,7 +10,8 @@ use super::{Builder, Document, Mark, title_from_file_name};
 
 pub(super) fn parse(name: &str, lines: &[&str]) -> Document {
     let marks = marks(lines);
-    let first = lines.iter().position(|l| !l.trim().is_empty());
+    // A rule above the first line boxes a title in ("=====\nTitle\n=====") rather than starting the text.
+    let first = (0..lines.len()).find(|&i| !lines[i].trim().is_empty() && marks[i] != Mark::Rule);
     let title_line = first.filter(|&i| match &marks[i] {
         Mark::Heading { .. } => true,
         Mark::Body => is_title_line(lines, &marks, i),
@@ -176,6 +177,14 @@ mod tests {
         );
         // After a finished sentence, a line that does not end like one.
         assert_eq!(titles("Intro text.\nDriving\n---\nNo.\n"), ["G", "Driving"]);
+        let boxed = parse(
+            "g.txt",
+            "=====\nCAR T FAQ\n=====\n\nText.\n\nFood\n----\nEat.\n",
+            Format::Text,
+        );
+        assert_eq!(boxed.title, "CAR T FAQ");
+        let titles: Vec<String> = boxed.sections.iter().map(|s| s.title()).collect();
+        assert_eq!(titles, ["CAR T FAQ", "Food"]);
     }
 
     #[test]
