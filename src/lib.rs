@@ -33,6 +33,7 @@ pub mod questions;
 pub mod render;
 pub mod report;
 pub mod safety;
+pub mod service;
 pub mod shutdown;
 pub mod store;
 pub mod synonyms;
