@@ -6,7 +6,7 @@ use std::fmt::Write;
 use serde::Serialize;
 
 use crate::engine::Engine;
-use crate::render::Markup;
+use crate::engine::render::Markup;
 use crate::store::{Gap, Stats};
 
 /// A gap with the entry that comes closest to answering it: a starting point for a new alternate question.

@@ -1,5 +1,9 @@
 //! The command line: `faqbot [ask|check|eval|serve]`, parsed with clap.
 
+mod chat;
+pub mod eval;
+mod shutdown;
+
 use std::io::{self, BufRead, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -9,10 +13,10 @@ use clap::{Parser, Subcommand};
 use serde::Serialize;
 
 use crate::config::Settings;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::engine::render::{self, Markup};
 use crate::engine::{Engine, Reply};
-use crate::render::{self, Markup};
-use crate::{chat, eval, explain};
+use crate::faq::diagnostic::{Diagnostic, Severity};
+use crate::search::explain;
 
 /// Answers questions about CAR T-cell therapy from an FAQ built out of documents: in the terminal, or on
 /// Telegram when a bot token is configured.
@@ -138,7 +142,7 @@ fn serve(settings: Settings) -> anyhow::Result<ExitCode> {
             .unwrap_or_default(),
     ];
     secrets.extend(settings.telegram.webhook_secret.clone());
-    crate::logging::init(
+    crate::config::logging::init(
         &settings.log.level,
         settings.log.format,
         secrets,
@@ -152,7 +156,7 @@ fn serve(settings: Settings) -> anyhow::Result<ExitCode> {
     runtime.block_on(crate::bot::serve(
         settings,
         engine,
-        crate::shutdown::signal(),
+        crate::cli::shutdown::signal(),
     ))?;
     Ok(ExitCode::SUCCESS)
 }
@@ -176,15 +180,15 @@ fn report(settings: &Settings, json: bool, limit: usize) -> anyhow::Result<ExitC
     let gaps = store
         .gaps(limit)
         .with_context(|| format!("cannot read the database {}", path.display()))?;
-    let gaps = crate::report::with_closest(&engine, gaps);
+    let gaps = crate::store::report::with_closest(&engine, gaps);
     if json {
         let value = serde_json::json!({ "stats": stats, "gaps": gaps });
         println!("{value}");
     } else {
         println!(
             "{}\n\n{}",
-            crate::report::stats(&stats, Markup::Plain),
-            crate::report::gaps(&gaps, Markup::Plain)
+            crate::store::report::stats(&stats, Markup::Plain),
+            crate::store::report::gaps(&gaps, Markup::Plain)
         );
     }
     Ok(ExitCode::SUCCESS)
