@@ -282,6 +282,21 @@ async fn scrape(address: &str) -> prometheus_parse::Scrape {
     scrape
 }
 
+/// Scrapes until `done` holds. The deadline only keeps a broken test from hanging; nothing is measured.
+async fn scrape_until(
+    address: &str,
+    done: impl Fn(&prometheus_parse::Scrape) -> bool,
+) -> prometheus_parse::Scrape {
+    for _ in 0..600 {
+        let scrape = scrape(address).await;
+        if done(&scrape) {
+            return scrape;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    panic!("the metrics never reached the expected state");
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn health_metrics_and_json_logs() {
     let fake = FakeTelegram::start().await;
@@ -320,15 +335,23 @@ async fn health_metrics_and_json_logs() {
     assert!(counter(&before, "faqbot_faq_entries") > 0.0);
 
     let question = "my daughter Rosalind has a high fever and confusion";
+    // One 429, which Throttle waits out and retries: counted all the same.
+    fake.fail_next_sends(1);
     fake.say(940_000_701, 1, question);
     fake.say(702, 1, "what is cytokine release syndrome");
     fake.wait_sent(940_000_701, 1).await;
     fake.wait_sent(702, 1).await;
-    let after = scrape(&address).await;
+    // A reply reaches the fake before its handler has finished; the latency is observed then.
+    let after = scrape_until(&address, |s| {
+        counter(s, "faqbot_answer_seconds_count") == 2.0
+    })
+    .await;
     assert_eq!(counter(&after, "faqbot_questions_total"), 2.0);
     assert_eq!(counter(&after, "faqbot_urgent_notices_total"), 1.0);
     assert_eq!(counter(&after, "faqbot_answer_seconds_count"), 2.0);
     assert_eq!(counter(&after, "faqbot_updates_total"), 2.0);
+    assert_eq!(counter(&after, "faqbot_telegram_errors_total"), 1.0);
+    assert_eq!(counter(&after, "faqbot_inbox_fallbacks_total"), 0.0);
 
     // The FAQ's folder goes away; the reload fails, the old FAQ keeps answering, the check says why.
     std::fs::rename(&faq, dir.path().join("moved")).unwrap();
@@ -372,4 +395,29 @@ async fn health_metrics_and_json_logs() {
         }
     }
     assert_eq!(outcomes.len(), 2, "{log:?}");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_database_that_cannot_be_written_falls_back_with_a_counted_warning() {
+    let fake = FakeTelegram::start().await;
+    let dir = tempfile::tempdir().unwrap();
+    let env = [
+        // A folder that does not exist: nothing can be created there.
+        (
+            "FAQBOT_DATABASE__PATH",
+            dir.path().join("missing/bot.db").display().to_string(),
+        ),
+        ("FAQBOT_SERVICE__ADDRESS", "127.0.0.1:0".to_string()),
+    ];
+    let bot = process::spawn(&["serve"], &fake.url, &env);
+    let address = bot.address("health check and metrics listening").await;
+    fake.say(801, 1, "what is cytokine release syndrome");
+    fake.wait_sent(801, 1).await;
+    bot.wait_line("the inbox cannot be written").await;
+    let metrics = scrape(&address).await;
+    assert_eq!(counter(&metrics, "faqbot_inbox_fallbacks_total"), 1.0);
+    assert!(counter(&metrics, "faqbot_database_failures_total") >= 1.0);
+    bot.signal(libc::SIGTERM);
+    let (code, log) = bot.wait().await;
+    assert_eq!(code, Some(0), "{}", log.join("\n"));
 }

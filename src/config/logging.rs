@@ -5,8 +5,11 @@ use std::io::{self, IsTerminal, Write};
 use std::sync::Arc;
 
 use tracing_subscriber::EnvFilter;
+use tracing_subscriber::layer::SubscriberExt;
+use tracing_subscriber::util::SubscriberInitExt;
 
 pub use crate::config::LogFormat;
+use crate::config::throttled::Watch;
 use tracing_subscriber::fmt::MakeWriter;
 
 /// What replaces a secret in the log.
@@ -42,11 +45,15 @@ where
             .flatten_event(true)
             .with_current_span(false)
             .with_writer(writer)
+            .finish()
+            .with(Watch)
             .try_init()
             .is_ok(),
         LogFormat::Text => builder
             .with_writer(writer)
             .with_ansi(io::stderr().is_terminal())
+            .finish()
+            .with(Watch)
             .try_init()
             .is_ok(),
     }

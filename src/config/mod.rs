@@ -2,6 +2,7 @@
 //! name the key, the file and line, and what is expected.
 
 pub mod logging;
+pub mod throttled;
 
 use std::path::{Path, PathBuf};
 

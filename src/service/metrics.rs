@@ -2,6 +2,7 @@
 //! Labels take a handful of fixed values (outcome, chat kind, error kind): never message text, a user or a
 //! chat.
 
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
 use prometheus_client::encoding::{EncodeLabelSet, EncodeLabelValue};
@@ -115,6 +116,7 @@ pub struct Metrics {
     webhook_refused: Counter,
     faq_entries: Gauge,
     reloads: Family<ReloadLabels, Counter>,
+    throttled: AtomicU64,
 }
 
 impl Default for Metrics {
@@ -207,6 +209,7 @@ impl Metrics {
             webhook_refused,
             faq_entries,
             reloads,
+            throttled: AtomicU64::new(0),
         }
     }
 
@@ -250,6 +253,18 @@ impl Metrics {
         let counted = self.database_failures.get();
         if total > counted {
             self.database_failures.inc_by(total - counted);
+        }
+    }
+
+    /// Adds the 429s Throttle retried by itself, `total` so far, to the 429s counted.
+    pub fn throttled_now(&self, total: u64) {
+        let before = self.throttled.swap(total, Ordering::Relaxed);
+        if total > before {
+            self.telegram_errors
+                .get_or_create(&TelegramLabels {
+                    kind: TelegramError::too_many_requests,
+                })
+                .inc_by(total - before);
         }
     }
 

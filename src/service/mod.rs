@@ -84,6 +84,7 @@ async fn healthz(State(shared): State<Shared>) -> impl IntoResponse {
 async fn metrics(State(shared): State<Shared>) -> impl IntoResponse {
     let metrics = &shared.service.metrics;
     metrics.database_failures_now(shared.store.failures());
+    metrics.throttled_now(crate::config::throttled::seen());
     (
         [(
             header::CONTENT_TYPE,
