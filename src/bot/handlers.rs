@@ -166,7 +166,7 @@ async fn answer(
     tracing::trace!(update_id = update.id.0, question, "question text");
     let metrics = &state.service.metrics;
     metrics.question(
-        reply.outcome.as_str(),
+        reply.outcome().as_str(),
         chat_kind(msg),
         reply.alert.is_some(),
     );
