@@ -14,6 +14,7 @@
 //! - [`engine`]: the decision — answer, suggest, decline or small talk — and the rendered reply.
 //! - [`config`]: `config.toml` + `FAQBOT_*` variables → checked settings; logging set up from them.
 //! - [`store`]: the SQLite database of feedback, counts and knowledge gaps, and the admins' reports.
+//! - [`service`]: the health check and the metrics a monitor reads over HTTP while the bot serves.
 //! - [`bot`] and [`cli`]: the two front ends, Telegram and the terminal; the binary only calls [`cli::run`].
 
 pub mod bot;
@@ -23,5 +24,6 @@ pub mod engine;
 pub mod faq;
 pub mod safety;
 pub mod search;
+pub mod service;
 pub mod store;
 pub mod text;

@@ -112,11 +112,13 @@ pub async fn reload(state: &State) -> String {
             let entries = engine.faq().entries.len();
             let warnings = engine.faq().warnings.len();
             state.replace_engine(engine);
+            state.service.reloaded(Ok(entries));
             tracing::info!(entries, warnings, "FAQ reloaded");
             format!("Reloaded: {entries} entries, {warnings} warning(s).")
         }
         Err(err) => {
             tracing::warn!("reload failed; the old FAQ stays: {err}");
+            state.service.reloaded(Err(err.to_string()));
             format!(
                 "The FAQ did not reload; the old one keeps running.\n\n{}",
                 Markup::Html.escape(&err.to_string())

@@ -164,6 +164,12 @@ async fn answer(
         "answer"
     );
     tracing::trace!(update_id = update.id.0, question, "question text");
+    let metrics = &state.service.metrics;
+    metrics.question(
+        reply.outcome().as_str(),
+        chat_kind(msg),
+        reply.alert.is_some(),
+    );
     // Counted before the reply goes out: whoever sees the reply sees it counted.
     let store = Arc::clone(&state.store);
     let outcome = reply.outcome().as_str();

@@ -1,4 +1,5 @@
-//! The Telegram front end: long polling with teloxide, the same engine as the terminal, and a graceful stop.
+//! The Telegram front end: long polling or a webhook with teloxide, behind a durable inbox; the same engine
+//! as the terminal, and a graceful stop.
 
 pub mod admin;
 pub mod buttons;
@@ -6,7 +7,10 @@ pub mod callback;
 pub mod command;
 pub mod format;
 pub mod handlers;
+pub mod inbox;
+mod listener;
 pub mod schema;
+mod webhook;
 
 use std::collections::VecDeque;
 use std::future::Future;
@@ -17,13 +21,14 @@ use anyhow::{Context, bail};
 use teloxide::adaptors::Throttle;
 use teloxide::adaptors::throttle::Limits;
 use teloxide::prelude::*;
-use teloxide::update_listeners::Polling;
 use teloxide::utils::command::BotCommands;
 use teloxide::{ApiError, RequestError};
 use tokio::sync::watch;
 
-use crate::config::Settings;
+use crate::bot::inbox::Inbox;
+use crate::config::{Mode, Settings};
 use crate::engine::Engine;
+use crate::service::{self, Service};
 use crate::store::Store;
 
 /// The bot as handlers see it: requests go through Throttle, which keeps to Telegram's rate limits and
@@ -37,6 +42,8 @@ pub struct State {
     pub settings: Settings,
     /// Feedback and knowledge gaps.
     pub store: Arc<Store>,
+    /// Health and metrics.
+    pub service: Arc<Service>,
     recent: Mutex<VecDeque<((i64, i32), String)>>,
 }
 
@@ -46,10 +53,15 @@ const RECENT_ANSWERS: usize = 1000;
 impl State {
     /// Shares `engine`, `settings` and the database `store` with the handlers.
     pub fn new(engine: Engine, settings: Settings, store: Store) -> State {
+        let stale = Duration::from_secs(settings.service.telegram_stale_secs.into());
+        let service = Arc::new(Service::new(stale));
+        service.health.faq_loaded(engine.faq().entries.len());
+        service.metrics.faq_loaded(engine.faq().entries.len());
         State {
             engine: RwLock::new(Arc::new(engine)),
             settings,
             store: Arc::new(store),
+            service,
             recent: Mutex::new(VecDeque::new()),
         }
     }
@@ -95,8 +107,9 @@ impl State {
 pub const NO_TOKEN: &str = "no Telegram bot token: set TELOXIDE_TOKEN (or telegram.token in config.toml, or \
                             FAQBOT_TELEGRAM__TOKEN) to the token @BotFather gave you; see README, section Telegram";
 
-/// Serves Telegram until `shutdown` completes: long polling, commands registered, answers in flight
-/// finished and the update offset confirmed before returning.
+/// Serves Telegram until `shutdown` completes: long polling or the webhook, commands registered, the health
+/// check and metrics when enabled, answers in flight finished and the update offset confirmed before
+/// returning.
 pub async fn serve(
     settings: Settings,
     engine: Engine,
@@ -152,20 +165,46 @@ pub async fn serve(
     .await
     .context("opening the database")?;
     let state = Arc::new(State::new(engine, settings, store));
-    let mut dispatcher = Dispatcher::builder(bot.clone(), schema::schema())
-        .dependencies(dptree::deps![state])
+    let service = Arc::clone(&state.service);
+    service.health.telegram_reached();
+    let settings = &state.settings;
+    if settings.service.enabled == Some(true) {
+        let app = service::router(Arc::clone(&service), Arc::clone(&state.store));
+        let mut stop = stop_rx.clone();
+        let stopped = async move {
+            let _ = stop.wait_for(|&s| s).await;
+        };
+        let bound = service::serve(&settings.service.address, app, stopped)
+            .await
+            .context("service.address (health check and metrics)")?;
+        tracing::info!(address = %bound, "health check and metrics listening");
+    }
+    let inbox = Inbox::start(Arc::clone(&state.store), Arc::clone(&service));
+    // Every update is marked as in flight before any handler sees it; the mark is dropped, and the update
+    // leaves the inbox, when the whole tree is done with it.
+    let handler = dptree::entry()
+        .map(|update: Update, inbox: Arc<Inbox>| inbox.in_flight(&update))
+        .chain(schema::schema());
+    let errors = Arc::clone(&service);
+    let mut dispatcher = Dispatcher::builder(bot.clone(), handler)
+        .dependencies(dptree::deps![Arc::clone(&state), Arc::clone(&inbox)])
         .default_handler(|update: Arc<Update>| async move {
             tracing::debug!(
                 update_id = update.id.0,
                 "update of a kind the bot does not handle"
             );
         })
-        .error_handler(Arc::new(|err: anyhow::Error| async move {
-            tracing::warn!("{err:#}");
+        .error_handler(Arc::new(move |err: anyhow::Error| {
+            if let Some(request) = err.chain().find_map(|e| e.downcast_ref::<RequestError>()) {
+                errors.metrics.request_error(request);
+            }
+            async move {
+                tracing::warn!("{err:#}");
+            }
         }))
         .build();
     let token = dispatcher.shutdown_token();
-    let mut stop = stop_rx;
+    let mut stop = stop_rx.clone();
     tokio::spawn(async move {
         if stop.wait_for(|&s| s).await.is_err() {
             return;
@@ -181,18 +220,36 @@ pub async fn serve(
             }
         }
     });
-    let polling = Polling::builder(bot.clone())
-        .timeout(poll_timeout)
-        .delete_webhook()
-        .await
-        .build();
-    let listener_errors = Arc::new(|err: RequestError| async move {
-        tracing::warn!("getting updates failed: {err}");
-    });
-    dispatcher
-        .try_dispatch_with_listener(polling, listener_errors)
-        .await
-        .context("could not start dispatching")?;
+    // The listeners report their own errors and never end with one.
+    let listener_errors = Arc::new(|err: std::convert::Infallible| async move { match err {} });
+    match settings.telegram.mode {
+        Mode::Polling => {
+            let polling = listener::polling(
+                bot.clone(),
+                Arc::clone(&inbox),
+                Arc::clone(&service),
+                poll_timeout,
+            );
+            dispatcher
+                .try_dispatch_with_listener(polling, listener_errors)
+                .await
+        }
+        Mode::Webhook => {
+            let queue = webhook::start(
+                &bot,
+                &settings.telegram,
+                Arc::clone(&inbox),
+                Arc::clone(&service),
+                stop_rx.clone(),
+            )
+            .await?;
+            dispatcher
+                .try_dispatch_with_listener(queue, listener_errors)
+                .await
+        }
+    }
+    .context("could not start dispatching")?;
+    inbox.close().await;
     tracing::info!("stopped");
     Ok(())
 }

@@ -109,7 +109,11 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 ExitCode::SUCCESS
             })
         }
-        Some(Command::Serve) => serve(settings),
+        Some(Command::Serve) => {
+            // A service: monitors expect the health check unless it is turned off.
+            settings.service.enabled.get_or_insert(true);
+            serve(settings)
+        }
         Some(Command::Report { json, gaps }) => report(&settings, json, gaps),
         None if settings.token().is_some() => serve(settings),
         None => {
@@ -130,14 +134,20 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 /// Serves Telegram: the FAQ is loaded and checked before connecting.
 fn serve(settings: Settings) -> anyhow::Result<ExitCode> {
     let token = settings.token().context(crate::bot::NO_TOKEN)?;
-    let secrets = vec![
+    let mut secrets = vec![
         token.clone(),
         token
             .split_once(':')
             .map(|(_, s)| s.to_string())
             .unwrap_or_default(),
     ];
-    crate::config::logging::init(&settings.log.level, secrets, io::stderr);
+    secrets.extend(settings.telegram.webhook_secret.clone());
+    crate::config::logging::init(
+        &settings.log.level,
+        settings.log.format,
+        secrets,
+        io::stderr,
+    );
     let engine = Engine::load(&settings.faq, settings.matching.clone())?;
     for warning in &engine.faq().warnings {
         tracing::warn!("{warning}");

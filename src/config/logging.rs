@@ -5,15 +5,20 @@ use std::io::{self, IsTerminal, Write};
 use std::sync::Arc;
 
 use tracing_subscriber::EnvFilter;
+use tracing_subscriber::layer::SubscriberExt;
+use tracing_subscriber::util::SubscriberInitExt;
+
+pub use crate::config::LogFormat;
+use crate::config::throttled::Watch;
 use tracing_subscriber::fmt::MakeWriter;
 
 /// What replaces a secret in the log.
 pub const REDACTED: &str = "[redacted]";
 
 /// Installs the subscriber for `level` (a tracing filter such as "info" or "faqbot=debug"), writing to
-/// `writer`, with every string in `secrets` replaced by `[redacted]`. Returns false if a subscriber was
-/// already installed (tests install one per process).
-pub fn init<W>(level: &str, secrets: Vec<String>, writer: W) -> bool
+/// `writer` in `format`, with every string in `secrets` replaced by `[redacted]`. Returns false if a
+/// subscriber was already installed (tests install one per process).
+pub fn init<W>(level: &str, format: LogFormat, secrets: Vec<String>, writer: W) -> bool
 where
     W: for<'a> MakeWriter<'a> + Send + Sync + 'static,
 {
@@ -25,16 +30,33 @@ where
     let filter = EnvFilter::try_new(&filter).unwrap_or_else(|_| EnvFilter::new("info"));
     let secrets: Arc<Vec<String>> =
         Arc::new(secrets.into_iter().filter(|s| !s.is_empty()).collect());
-    tracing_subscriber::fmt()
+    let writer = Redacting {
+        inner: writer,
+        secrets,
+    };
+    let builder = tracing_subscriber::fmt()
         .with_env_filter(filter)
-        .with_writer(Redacting {
-            inner: writer,
-            secrets,
-        })
-        .with_target(false)
-        .with_ansi(io::stderr().is_terminal())
-        .try_init()
-        .is_ok()
+        .with_target(false);
+    match format {
+        // The same fields as the text lines, one JSON object per line: a secret inside a field is replaced
+        // in the line as written, so the JSON stays valid (the token has no character JSON escapes).
+        LogFormat::Json => builder
+            .json()
+            .flatten_event(true)
+            .with_current_span(false)
+            .with_writer(writer)
+            .finish()
+            .with(Watch)
+            .try_init()
+            .is_ok(),
+        LogFormat::Text => builder
+            .with_writer(writer)
+            .with_ansi(io::stderr().is_terminal())
+            .finish()
+            .with(Watch)
+            .try_init()
+            .is_ok(),
+    }
 }
 
 /// Checks a level filter, for the configuration.

@@ -2,6 +2,7 @@
 //! name the key, the file and line, and what is expected.
 
 pub mod logging;
+pub mod throttled;
 
 use std::path::{Path, PathBuf};
 
@@ -26,6 +27,52 @@ pub struct Settings {
     pub log: Log,
     /// The feedback database.
     pub database: Database,
+    /// Health check and metrics over HTTP.
+    pub service: Service,
+}
+
+/// `[service]`
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Service {
+    /// Serve `/healthz` and `/metrics`; unset means on for `faqbot serve` and off otherwise.
+    pub enabled: Option<bool>,
+    /// Where to serve them (`host:port`).
+    pub address: String,
+    /// The health check fails when Telegram has not answered for this many seconds.
+    pub telegram_stale_secs: u32,
+}
+
+impl Default for Service {
+    fn default() -> Self {
+        Service {
+            enabled: None,
+            address: "127.0.0.1:9464".into(),
+            telegram_stale_secs: 120,
+        }
+    }
+}
+
+/// How updates reach the bot.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Mode {
+    /// The bot asks Telegram (getUpdates); works behind any firewall.
+    #[default]
+    Polling,
+    /// Telegram POSTs updates to `telegram.webhook_url`.
+    Webhook,
+}
+
+/// How log lines are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum LogFormat {
+    /// One readable line per event.
+    #[default]
+    Text,
+    /// One JSON object per line, for a log collector.
+    Json,
 }
 
 /// `[database]`
@@ -146,6 +193,15 @@ pub struct Telegram {
     pub messages_per_min_group: u32,
     /// Messages per second overall (Telegram's limit is 30).
     pub messages_per_sec_overall: u32,
+    /// "polling" or "webhook".
+    pub mode: Mode,
+    /// The public HTTPS URL Telegram posts updates to, in webhook mode.
+    pub webhook_url: Option<String>,
+    /// The address the webhook listens on (`host:port`), usually behind a reverse proxy with TLS.
+    pub webhook_listen: String,
+    /// The secret token every webhook request must carry (1 to 256 of `A-Z a-z 0-9 _ -`); when unset, a
+    /// new random one is registered on every start.
+    pub webhook_secret: Option<String>,
 }
 
 impl Default for Telegram {
@@ -160,6 +216,10 @@ impl Default for Telegram {
             messages_per_min_chat: 20,
             messages_per_min_group: 10,
             messages_per_sec_overall: 30,
+            mode: Mode::Polling,
+            webhook_url: None,
+            webhook_listen: "127.0.0.1:8080".into(),
+            webhook_secret: None,
         }
     }
 }
@@ -170,12 +230,15 @@ impl Default for Telegram {
 pub struct Log {
     /// A tracing filter: "info" by default; "debug" adds detail (never message text below "trace").
     pub level: String,
+    /// "text" (default) or "json": one JSON object per line.
+    pub format: LogFormat,
 }
 
 impl Default for Log {
     fn default() -> Self {
         Log {
             level: "info".into(),
+            format: LogFormat::Text,
         }
     }
 }
@@ -303,6 +366,7 @@ impl Settings {
             "telegram.messages_per_min_group" => t.messages_per_min_group.into(),
             "telegram.messages_per_sec_overall" => t.messages_per_sec_overall.into(),
             "database.keep_days" => self.database.keep_days.into(),
+            "service.telegram_stale_secs" => self.service.telegram_stale_secs.into(),
             _ => unreachable!("{key} is not in COUNTS"),
         }
     }
@@ -411,6 +475,7 @@ impl Settings {
                 "a level such as \"info\" or \"debug\"",
             ));
         }
+        self.check_webhook(locate)?;
         if let Some(url) = &self.telegram.api_url
             && !(url.starts_with("http://") || url.starts_with("https://"))
         {
@@ -421,6 +486,49 @@ impl Settings {
                 format!("{url:?}"),
                 "an http:// or https:// URL",
             ));
+        }
+        Ok(())
+    }
+}
+
+impl Settings {
+    fn check_webhook(&self, locate: &dyn Fn(&str) -> String) -> Result<(), ConfigError> {
+        let t = &self.telegram;
+        if let Some(secret) = &t.webhook_secret {
+            let key = "telegram.webhook_secret";
+            let allowed = |c: char| c.is_ascii_alphanumeric() || c == '_' || c == '-';
+            let length = secret.chars().count();
+            if !(1..=256).contains(&length) || !secret.chars().all(allowed) {
+                // Its length only: the value is a secret, even a bad one.
+                return Err(invalid(
+                    locate(key),
+                    key,
+                    format!("a {length}-character value"),
+                    "1 to 256 characters from A-Z, a-z, 0-9, _ and - (Telegram's rule)",
+                ));
+            }
+        }
+        if t.mode == Mode::Webhook {
+            let key = "telegram.webhook_url";
+            match &t.webhook_url {
+                None => {
+                    return Err(invalid(
+                        locate("telegram.mode"),
+                        "telegram.mode",
+                        "\"webhook\"",
+                        "\"polling\", or telegram.webhook_url set to the public https:// URL",
+                    ));
+                }
+                Some(url) if url::Url::parse(url).is_err() => {
+                    return Err(invalid(
+                        locate(key),
+                        key,
+                        format!("{url:?}"),
+                        "a URL such as https://bot.example.org/telegram",
+                    ));
+                }
+                Some(_) => {}
+            }
         }
         Ok(())
     }
@@ -439,6 +547,7 @@ pub const COUNTS: &[(&str, u64, u64)] = &[
     ("telegram.messages_per_min_group", 1, 60_000),
     ("telegram.messages_per_sec_overall", 1, 1000),
     ("database.keep_days", 1, 3650),
+    ("service.telegram_stale_secs", 10, 86_400),
 ];
 
 /// Checks the counts as written, before serde sees them: serde would take `2.5` or `true` for a count, and
@@ -628,6 +737,7 @@ mod tests {
                     s.telegram.messages_per_sec_overall = u32::MAX
                 }
                 "database.keep_days" => s.database.keep_days = u32::MAX,
+                "service.telegram_stale_secs" => s.service.telegram_stale_secs = u32::MAX,
                 _ => panic!("{key} has no case here"),
             }
             let err = s.check(&|_| "c.toml".to_string()).unwrap_err().to_string();

@@ -62,11 +62,12 @@ impl Default for Texts {
             acknowledgement: "Is there anything else you would like to know about CAR T-cell therapy?".into(),
             empty_question: "Please ask a question in a few words, for example: what are the side effects?".into(),
             non_text: "I can only read text questions. Please type your question.".into(),
-            privacy: "What I keep: counts of questions by outcome and topic; your 👍/👎 votes, tied to a scrambled \
-                      form of your Telegram id so that /forget can delete them; and the text of questions I could not \
-                      answer or that got a 👎, without any name or id, for {days} days, so the documents can be \
-                      improved. I never store names, usernames, phone numbers or your chats. /forget deletes your \
-                      votes."
+            privacy: "What I keep: counts of questions by outcome and topic; your 👍/👎 votes, tied to a scrambled form of \
+                      your Telegram id so that /forget can delete them; and the text of questions I could not answer or \
+                      that got a 👎, without any name or id, for {days} days, so the documents can be improved. Each \
+                      message you send is also held as Telegram delivered it (with the name and id Telegram attaches) only \
+                      until my reply is sent, so that a restart cannot lose it; then it is deleted. Apart from that, I \
+                      never store names, usernames, phone numbers or your chats. /forget deletes your votes."
                 .into(),
             forgotten: "Done: I deleted {count} record(s) tied to you. Questions are kept without names or ids, so \
                         nothing else links to you."

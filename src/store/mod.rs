@@ -18,6 +18,10 @@ use rusqlite::{Connection, OpenFlags, params};
 use serde::Serialize;
 use sha2::Sha256;
 
+mod inbox;
+
+pub use inbox::Kept;
+
 /// A database error, with what was being done.
 #[derive(Debug, thiserror::Error)]
 #[error("database {path}: {action}: {source}")]

@@ -186,9 +186,18 @@ fn record(shared: &Shared, method: &str, body: &Value, ok: bool) {
 async fn handle(
     State(shared): State<Arc<Shared>>,
     Path((_token, method)): Path<(String, String)>,
+    headers: axum::http::HeaderMap,
     body: Bytes,
 ) -> Response {
-    let body: Value = serde_json::from_slice(&body).unwrap_or(Value::Null);
+    let content_type = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
+    let body: Value = match content_type.split_once("boundary=") {
+        // setWebhook comes as a form, since it may carry a certificate file.
+        Some((_, boundary)) => form_fields(&String::from_utf8_lossy(&body), boundary),
+        None => serde_json::from_slice(&body).unwrap_or(Value::Null),
+    };
     match method.as_str() {
         "GetUpdates" => get_updates(&shared, &body).await,
         "SendMessage" if take_one(&shared.fail_sends) => {
@@ -217,6 +226,29 @@ async fn handle(
     }
 }
 
+/// The text fields of a multipart/form-data body as a JSON object; a value that is JSON (a number, `false`)
+/// is read as JSON.
+fn form_fields(body: &str, boundary: &str) -> Value {
+    let boundary = boundary.trim_matches('"');
+    let mut fields = serde_json::Map::new();
+    for part in body.split(&format!("--{boundary}")) {
+        let Some((head, value)) = part.split_once("\r\n\r\n") else {
+            continue;
+        };
+        let Some(name) = head
+            .split("name=\"")
+            .nth(1)
+            .and_then(|n| n.split('"').next())
+        else {
+            continue;
+        };
+        let value = value.strip_suffix("\r\n").unwrap_or(value);
+        let parsed = serde_json::from_str(value).unwrap_or_else(|_| json!(value));
+        fields.insert(name.to_string(), parsed);
+    }
+    Value::Object(fields)
+}
+
 fn take_one(counter: &AtomicU32) -> bool {
     counter
         .fetch_update(Ordering::SeqCst, Ordering::SeqCst, |n| n.checked_sub(1))
@@ -237,7 +269,11 @@ fn answer(shared: &Shared, method: &str, body: &Value) -> Option<Value> {
         "GetWebhookInfo" => {
             json!({"url": "", "has_custom_certificate": false, "pending_update_count": 0})
         }
-        "DeleteWebhook" | "SetMyCommands" | "AnswerCallbackQuery" | "AnswerInlineQuery" => {
+        "DeleteWebhook"
+        | "SetWebhook"
+        | "SetMyCommands"
+        | "AnswerCallbackQuery"
+        | "AnswerInlineQuery" => {
             json!(true)
         }
         "SendMessage" | "EditMessageText" => {
