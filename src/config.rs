@@ -24,6 +24,8 @@ pub struct Settings {
     pub log: Log,
     /// The feedback database.
     pub database: Database,
+    /// Where admins' changes go, and hot reload.
+    pub curation: crate::curation::Curation,
 }
 
 /// `[database]`
@@ -278,6 +280,9 @@ impl Settings {
         }
         if from_file("database.path") {
             join(&mut self.database.path);
+        }
+        if from_file("curation.questions_file") {
+            self.curation.questions_file.iter_mut().for_each(join);
         }
     }
 

@@ -13,6 +13,7 @@ pub mod chat;
 pub mod chitchat;
 pub mod cli;
 pub mod config;
+pub mod curation;
 pub mod diagnostic;
 pub mod document;
 pub mod engine;

@@ -1,0 +1,319 @@
+//! The curation operations — assign a gap to an entry, add a question, write a new entry, ignore a gap,
+//! undo — one code path for the buttons, `/alias`, `/answer` and `faqbot review`: write `questions.toml`,
+//! log the change and close its gaps, then reload the served FAQ.
+
+use std::sync::Arc;
+
+use crate::curation::changes::{self, Change, Kind, Unavailable};
+use crate::curation::editor::{self, EditError, QuestionsFile};
+use crate::curation::live::{Live, Loaded};
+use crate::engine::Engine;
+use crate::faq::{LoadError, slug};
+use crate::store::Store;
+
+/// Who made a change, for the log.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Admin {
+    /// A Telegram user id; only its HMAC is stored.
+    Telegram(u64),
+    /// Someone at the terminal (`faqbot review`).
+    Terminal,
+}
+
+/// Why a change was not made. The `Display` text is shown to the admin.
+#[derive(Debug, thiserror::Error)]
+pub enum CurateError {
+    /// The gap was assigned or ignored already (or purged).
+    #[error(
+        "that question was already handled (by another admin, or earlier); send /gaps for the current list"
+    )]
+    GapClosed,
+    /// No entry has that id or title.
+    #[error("no entry has the id or title {name:?}{}", hint.as_ref().map(|h| format!("; did you mean {h}?")).unwrap_or_default())]
+    NoEntry {
+        /// As given.
+        name: String,
+        /// The closest entry, "Title (id)".
+        hint: Option<String>,
+    },
+    /// No change has that id.
+    #[error("there is no change {0} to undo")]
+    NoChange(i64),
+    /// Undone already.
+    #[error("that change was already undone")]
+    AlreadyUndone,
+    /// Empty title, answer or question.
+    #[error("the {0} is empty")]
+    Empty(&'static str),
+    /// Writing `questions.toml` failed; nothing was changed.
+    #[error(transparent)]
+    Edit(#[from] EditError),
+    /// The database could not be used.
+    #[error(transparent)]
+    Database(#[from] Unavailable),
+}
+
+/// A change made.
+#[derive(Debug)]
+pub struct Done {
+    /// The logged change: its id names the undo button.
+    pub change: Change,
+    /// The entry's title (empty for an ignored gap).
+    pub title: String,
+    /// False when the question was an alternate of that entry already: nothing was written.
+    pub written: bool,
+    /// The reload after writing; on an error the old FAQ keeps answering though the change is saved.
+    pub reload: Option<Result<Loaded, LoadError>>,
+}
+
+/// Titles are headings: one line, not a paragraph.
+const MAX_TITLE_CHARS: usize = 200;
+
+/// Makes changes to the FAQ.
+pub struct Curator {
+    file: QuestionsFile,
+    live: Arc<Live>,
+    store: Arc<Store>,
+}
+
+impl Curator {
+    /// Changes go to `file`; the served engine is `live`; the log and the gaps are in `store`.
+    pub fn new(file: QuestionsFile, live: Arc<Live>, store: Arc<Store>) -> Curator {
+        Curator { file, live, store }
+    }
+
+    /// The file written to.
+    pub fn file(&self) -> &QuestionsFile {
+        &self.file
+    }
+
+    /// The served engine.
+    pub fn live(&self) -> &Arc<Live> {
+        &self.live
+    }
+
+    /// The database.
+    pub fn store(&self) -> &Arc<Store> {
+        &self.store
+    }
+
+    /// Adds the question of the open gap `gap` to the entry with id `entry` (what an entry button does).
+    pub fn assign_gap(&self, admin: Admin, gap: i64, entry: &str) -> Result<Done, CurateError> {
+        let gap = changes::open_gap(&self.store, gap)?.ok_or(CurateError::GapClosed)?;
+        let engine = self.live.current();
+        let n = find_id(&engine, entry).ok_or_else(|| CurateError::NoEntry {
+            name: entry.to_string(),
+            hint: None,
+        })?;
+        self.question(admin, &engine, n, &gap.text, &gap.members)
+    }
+
+    /// Adds `question` to the entry named `name` (an id or a title) and closes the open gaps asked the same
+    /// way (what `/alias` does).
+    pub fn add_question(
+        &self,
+        admin: Admin,
+        name: &str,
+        question: &str,
+    ) -> Result<Done, CurateError> {
+        let question = question.trim();
+        if question.is_empty() {
+            return Err(CurateError::Empty("question"));
+        }
+        let engine = self.live.current();
+        let n = resolve(&engine, name)?;
+        let gaps = changes::open_gaps_like(&self.store, question);
+        self.question(admin, &engine, n, question, &gaps)
+    }
+
+    fn question(
+        &self,
+        admin: Admin,
+        engine: &Engine,
+        n: usize,
+        question: &str,
+        gaps: &[i64],
+    ) -> Result<Done, CurateError> {
+        let entry = engine.entry(n);
+        let written = self
+            .file
+            .edit(|doc| editor::add_question(doc, &entry.id, &entry.title, question))?;
+        // A question the entry had already closes its gaps, but there is nothing in the file to undo.
+        let kind = if written {
+            Kind::Question
+        } else {
+            Kind::Ignore
+        };
+        let change = self.log(admin, kind, &entry.id, question, gaps)?;
+        Ok(Done {
+            change,
+            title: entry.title.clone(),
+            written,
+            reload: written.then(|| self.live.reload()),
+        })
+    }
+
+    /// Writes a new entry titled `title` answering with `answer`, asked as `question` or as the open gap
+    /// `gap` (closed by it).
+    pub fn new_entry(
+        &self,
+        admin: Admin,
+        title: &str,
+        answer: &str,
+        question: Option<&str>,
+        gap: Option<i64>,
+    ) -> Result<Done, CurateError> {
+        let title: String = title
+            .lines()
+            .next()
+            .unwrap_or_default()
+            .trim()
+            .chars()
+            .take(MAX_TITLE_CHARS)
+            .collect();
+        if title.is_empty() || slug(&title).is_empty() {
+            return Err(CurateError::Empty("title"));
+        }
+        let answer = answer.trim();
+        if answer.is_empty() {
+            return Err(CurateError::Empty("answer"));
+        }
+        let (question, gaps) = match gap {
+            Some(gap) => {
+                let gap = changes::open_gap(&self.store, gap)?.ok_or(CurateError::GapClosed)?;
+                (Some(gap.text), gap.members)
+            }
+            None => match question.map(str::trim).filter(|q| !q.is_empty()) {
+                Some(q) => (Some(q.to_string()), changes::open_gaps_like(&self.store, q)),
+                None => (None, Vec::new()),
+            },
+        };
+        let engine = self.live.current();
+        let folder = self
+            .file
+            .path()
+            .parent()
+            .and_then(|p| p.file_name())
+            .and_then(|n| n.to_str())
+            .unwrap_or("faq");
+        let base = format!("{}/{}", slug(folder), slug(&title));
+        let mut id = String::new();
+        self.file.edit(|doc| {
+            // Under the lock: another admin's new entry of the same title just now takes `-2`.
+            let mut taken = editor::entry_ids(doc);
+            taken.extend(engine.faq().entries.iter().map(|e| e.id.clone()));
+            id = (1..)
+                .map(|n| match n {
+                    1 => base.clone(),
+                    n => format!("{base}-{n}"),
+                })
+                .find(|candidate| !taken.contains(candidate))
+                .expect("some suffix is free");
+            editor::add_entry(doc, &id, &title, answer, question.as_deref());
+            true
+        })?;
+        let change = self.log(
+            admin,
+            Kind::NewEntry,
+            &id,
+            question.as_deref().unwrap_or(""),
+            &gaps,
+        )?;
+        Ok(Done {
+            change,
+            title,
+            written: true,
+            reload: Some(self.live.reload()),
+        })
+    }
+
+    /// Hides the open gap `gap` from the list without changing the FAQ.
+    pub fn ignore(&self, admin: Admin, gap: i64) -> Result<Done, CurateError> {
+        let gap = changes::open_gap(&self.store, gap)?.ok_or(CurateError::GapClosed)?;
+        let change = self.log(admin, Kind::Ignore, "", "", &gap.members)?;
+        Ok(Done {
+            change,
+            title: String::new(),
+            written: false,
+            reload: None,
+        })
+    }
+
+    /// Reverts the change `id`: its question or entry leaves `questions.toml` and its gaps reopen.
+    pub fn undo(&self, id: i64) -> Result<Done, CurateError> {
+        let change = changes::get(&self.store, id)?.ok_or(CurateError::NoChange(id))?;
+        // Claimed in the database first: of two admins pressing undo at once, one does it.
+        if !changes::mark_undone(&self.store, &change)? {
+            return Err(CurateError::AlreadyUndone);
+        }
+        let engine = self.live.current();
+        let title = find_id(&engine, &change.entry)
+            .map(|n| engine.entry(n).title.clone())
+            .unwrap_or_default();
+        let written = match change.kind {
+            Kind::Question => self.file.edit(|doc| {
+                editor::remove_question(doc, &change.entry, &title, &change.question)
+            })?,
+            Kind::NewEntry => self
+                .file
+                .edit(|doc| editor::remove_entry(doc, &change.entry))?,
+            Kind::Ignore => false,
+        };
+        Ok(Done {
+            change,
+            title,
+            written,
+            reload: written.then(|| self.live.reload()),
+        })
+    }
+
+    fn log(
+        &self,
+        admin: Admin,
+        kind: Kind,
+        entry: &str,
+        question: &str,
+        gaps: &[i64],
+    ) -> Result<Change, CurateError> {
+        let who = match admin {
+            Admin::Telegram(id) => self
+                .store
+                .hashed_user(id as i64)
+                .unwrap_or_else(|| "unknown".into()),
+            Admin::Terminal => "terminal".into(),
+        };
+        let id = changes::record(&self.store, &who, kind, entry, question, gaps)?;
+        Ok(changes::get(&self.store, id)?.ok_or(Unavailable)?)
+    }
+}
+
+/// The entry with id `id`.
+pub fn find_id(engine: &Engine, id: &str) -> Option<usize> {
+    engine.faq().entries.iter().position(|e| e.id == id)
+}
+
+/// The entry named `name`: its id, or its title in any case when only one entry has it.
+pub fn resolve(engine: &Engine, name: &str) -> Result<usize, CurateError> {
+    let name = name.trim();
+    if name.is_empty() {
+        return Err(CurateError::Empty("entry name"));
+    }
+    if let Some(n) = find_id(engine, name) {
+        return Ok(n);
+    }
+    let folded = name.to_lowercase();
+    let titled: Vec<usize> = (0..engine.faq().entries.len())
+        .filter(|&n| engine.entry(n).title.to_lowercase() == folded)
+        .collect();
+    if let [n] = titled.as_slice() {
+        return Ok(*n);
+    }
+    let hint = engine.ask(name).hits.first().map(|h| {
+        let e = engine.entry(h.entry as usize);
+        format!("{:?} ({})", e.title, e.id)
+    });
+    Err(CurateError::NoEntry {
+        name: name.to_string(),
+        hint,
+    })
+}
