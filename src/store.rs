@@ -307,10 +307,10 @@ impl Store {
         Some(stats)
     }
 
-    /// The most frequent unanswered questions, near-duplicates grouped; `None` when the database could not
-    /// be used.
+    /// The most frequent unanswered questions that no admin has assigned or ignored yet, near-duplicates
+    /// grouped; `None` when the database could not be used.
     pub fn gaps(&self, limit: usize) -> Option<Vec<Gap>> {
-        let rows = self.run("reading gaps", |conn| open_gap_rows(conn))?;
+        let rows = self.run("reading gaps", open_gap_rows)?;
         Some(group_gaps(rows, limit))
     }
 

@@ -14,12 +14,19 @@ const GAPS_SHOWN: usize = 10;
 
 /// Whether the sender of `msg` is in `telegram.admins`.
 pub fn is_admin(state: &State, msg: &Message) -> bool {
-    let admins = &state.settings.telegram.admins;
-    msg.from.as_ref().is_some_and(|u| {
-        admins
-            .iter()
-            .any(|&a| u64::try_from(a).ok() == Some(u.id.0))
-    })
+    msg.from
+        .as_ref()
+        .is_some_and(|u| is_admin_user(state, u.id))
+}
+
+/// Whether `user` is in `telegram.admins`.
+pub fn is_admin_user(state: &State, user: UserId) -> bool {
+    state
+        .settings
+        .telegram
+        .admins
+        .iter()
+        .any(|&a| u64::try_from(a).ok() == Some(user.0))
 }
 
 /// The /privacy text.
@@ -99,8 +106,8 @@ pub async fn gaps(state: &Arc<State>, engine: &Engine) -> String {
 /// /reload: a FAQ that does not load keeps the old one running. Reading and indexing the files takes
 /// seconds on a large FAQ, so it runs on a blocking thread, not on a worker that other chats need.
 pub async fn reload(state: &State) -> String {
-    let engine = state.engine();
-    let reloaded = match tokio::task::spawn_blocking(move || engine.reload()).await {
+    let live = Arc::clone(state.live());
+    let reloaded = match tokio::task::spawn_blocking(move || live.reload()).await {
         Ok(reloaded) => reloaded,
         Err(err) => {
             tracing::warn!("reload failed; the old FAQ stays: {err}");
@@ -108,10 +115,8 @@ pub async fn reload(state: &State) -> String {
         }
     };
     match reloaded {
-        Ok(engine) => {
-            let entries = engine.faq().entries.len();
-            let warnings = engine.faq().warnings.len();
-            state.replace_engine(engine);
+        Ok(loaded) => {
+            let (entries, warnings) = (loaded.entries, loaded.warnings);
             tracing::info!(entries, warnings, "FAQ reloaded");
             format!("Reloaded: {entries} entries, {warnings} warning(s).")
         }

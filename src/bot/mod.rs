@@ -4,13 +4,14 @@ pub mod admin;
 pub mod buttons;
 pub mod callback;
 pub mod command;
+pub mod curate;
 pub mod format;
 pub mod handlers;
 pub mod schema;
 
 use std::collections::VecDeque;
 use std::future::Future;
-use std::sync::{Arc, Mutex, RwLock};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use anyhow::{Context, bail};
@@ -23,6 +24,7 @@ use teloxide::{ApiError, RequestError};
 use tokio::sync::watch;
 
 use crate::config::Settings;
+use crate::curation::{Curator, Live, QuestionsFile};
 use crate::engine::Engine;
 use crate::store::Store;
 
@@ -30,13 +32,18 @@ use crate::store::Store;
 /// waits out a 429's retry_after before sending again.
 pub type FaqBot = Throttle<Bot>;
 
-/// What the handlers share: the engine (swapped whole on reload), the settings and the database.
+/// What the handlers share: the engine (swapped whole on reload), the settings, the database, and what
+/// admins use to change the FAQ.
 pub struct State {
-    engine: RwLock<Arc<Engine>>,
+    live: Arc<Live>,
     /// The configuration the bot was started with.
     pub settings: Settings,
     /// Feedback and knowledge gaps.
     pub store: Arc<Store>,
+    /// Changes to the FAQ: from buttons, /answer and /alias.
+    pub curator: Curator,
+    /// Questions the bot asked admins and awaits a reply to (a title, a new entry's answer).
+    pub prompts: curate::Prompts,
     recent: Mutex<VecDeque<((i64, i32), String)>>,
 }
 
@@ -46,12 +53,22 @@ const RECENT_ANSWERS: usize = 1000;
 impl State {
     /// Shares `engine`, `settings` and the database `store` with the handlers.
     pub fn new(engine: Engine, settings: Settings, store: Store) -> State {
+        let live = Arc::new(Live::new(engine));
+        let store = Arc::new(store);
+        let file = QuestionsFile::new(settings.curation.questions_file(&settings.faq));
         State {
-            engine: RwLock::new(Arc::new(engine)),
+            curator: Curator::new(file, Arc::clone(&live), Arc::clone(&store)),
+            live,
             settings,
-            store: Arc::new(store),
+            store,
+            prompts: curate::Prompts::default(),
             recent: Mutex::new(VecDeque::new()),
         }
+    }
+
+    /// The served engine and its reload.
+    pub fn live(&self) -> &Arc<Live> {
+        &self.live
     }
 
     /// Remembers which question the message `message` in `chat` answered.
@@ -75,19 +92,7 @@ impl State {
 
     /// The engine as it is now; a reload does not disturb answers already being written.
     pub fn engine(&self) -> Arc<Engine> {
-        match self.engine.read() {
-            Ok(engine) => Arc::clone(&engine),
-            Err(poisoned) => Arc::clone(&poisoned.into_inner()),
-        }
-    }
-
-    /// Replaces the engine.
-    pub fn replace_engine(&self, engine: Engine) {
-        let mut slot = match self.engine.write() {
-            Ok(slot) => slot,
-            Err(poisoned) => poisoned.into_inner(),
-        };
-        *slot = Arc::new(engine);
+        self.live.current()
     }
 }
 
@@ -152,6 +157,11 @@ pub async fn serve(
     .await
     .context("opening the database")?;
     let state = Arc::new(State::new(engine, settings, store));
+    tokio::spawn(curate::watch_files(
+        bot.clone(),
+        Arc::clone(&state),
+        stop_rx.clone(),
+    ));
     let mut dispatcher = Dispatcher::builder(bot.clone(), schema::schema())
         .dependencies(dptree::deps![state])
         .default_handler(|update: Arc<Update>| async move {

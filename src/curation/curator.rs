@@ -317,3 +317,18 @@ pub fn resolve(engine: &Engine, name: &str) -> Result<usize, CurateError> {
         hint,
     })
 }
+
+/// The `n` entries that come closest to answering `text`, best first, however low their scores: the
+/// admin's choices for a gap.
+pub fn closest(engine: &Engine, text: &str, n: usize) -> Vec<(usize, f32)> {
+    let weights = &engine.matching().weights;
+    let query = crate::query::analyse(
+        engine.index(),
+        crate::normalize::message_head(text),
+        weights,
+    );
+    crate::matcher::search(engine.index(), &query, weights, 0.0, n)
+        .into_iter()
+        .map(|h| (h.entry as usize, h.score))
+        .collect()
+}

@@ -12,8 +12,8 @@ mod review;
 mod settings;
 mod watch;
 
-pub use changes::{Change, Kind, Unavailable, recent};
-pub use curator::{Admin, CurateError, Curator, Done, find_id, resolve};
+pub use changes::{Change, Kind, Unavailable, open_gap, recent};
+pub use curator::{Admin, CurateError, Curator, Done, closest, find_id, resolve};
 pub use editor::{EditError, QuestionsFile};
 pub use live::{Live, Loaded};
 pub use replay::{Replay, replay};

@@ -3,7 +3,7 @@
 
 use std::io::{self, BufRead, Write};
 
-use crate::curation::curator::{Admin, Curator, Done};
+use crate::curation::curator::{Admin, Curator, Done, closest};
 
 /// How many entries are offered for each gap, as on Telegram.
 pub const CLOSEST: usize = 3;
@@ -28,17 +28,11 @@ pub fn review(
     let total = gaps.len();
     'gaps: for (i, gap) in gaps.into_iter().enumerate() {
         let engine = curator.live().current();
-        let closest: Vec<(String, String)> = engine
-            .ask(&gap.text)
-            .hits
-            .iter()
-            .take(CLOSEST)
-            .map(|h| {
-                let e = engine.entry(h.entry as usize);
-                (
-                    e.id.clone(),
-                    format!("{} ({}, {:.2})", e.title, e.id, h.score),
-                )
+        let closest: Vec<(String, String)> = closest(&engine, &gap.text, CLOSEST)
+            .into_iter()
+            .map(|(n, score)| {
+                let e = engine.entry(n);
+                (e.id.clone(), format!("{} ({}, {score:.2})", e.title, e.id))
             })
             .collect();
         writeln!(

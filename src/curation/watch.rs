@@ -126,15 +126,10 @@ pub async fn watch<F, Fut>(
     let debounce = Duration::from_millis(curation.debounce_ms.clamp(10, 60_000));
     loop {
         let trigger = tokio::select! {
-            _ = stop.wait_for(|&s| s) => return,
+            () = stopped(&mut stop) => return,
             Some(()) = changes.recv() => {
                 // Quiet for `debounce` first: an editor's save is often several events.
-                loop {
-                    match tokio::time::timeout(debounce, changes.recv()).await {
-                        Ok(Some(())) => continue,
-                        Ok(None) | Err(_) => break,
-                    }
-                }
+                while let Ok(Some(())) = tokio::time::timeout(debounce, changes.recv()).await {}
                 Trigger::Files
             }
             Some(()) = next_hangup(&mut hangup) => Trigger::Hangup,
@@ -161,6 +156,11 @@ pub async fn watch<F, Fut>(
         }
         report(trigger, result).await;
     }
+}
+
+/// Completes when `stop` turns true (or its sender is gone).
+async fn stopped(stop: &mut signal::Receiver<bool>) {
+    let _ = stop.wait_for(|&s| s).await;
 }
 
 fn start_watcher(
