@@ -103,7 +103,10 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Eval {
             file, replay: true, ..
         }) => {
-            println!("{}", crate::curation::replay(&settings, &file)?);
+            use crate::curation::{Split, replay};
+            println!("{}", replay(&settings, &file, Split::Halves)?);
+            println!("\nEvery other question instead of halves (both then cover the same topics):");
+            println!("{}", replay(&settings, &file, Split::Alternate)?);
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Eval {

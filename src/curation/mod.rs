@@ -16,7 +16,7 @@ pub use changes::{Change, Kind, Unavailable, open_gap, recent};
 pub use curator::{Admin, CurateError, Curator, Done, closest, find_id, resolve};
 pub use editor::{EditError, QuestionsFile};
 pub use live::{Live, Loaded};
-pub use replay::{Replay, replay};
+pub use replay::{Replay, Split, replay};
 pub use review::review;
 pub use settings::Curation;
 pub use watch::{Trigger, watch};

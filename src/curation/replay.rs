@@ -77,13 +77,36 @@ impl fmt::Display for Replay {
     }
 }
 
+/// Which questions are learnt from and which are asked after.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Split {
+    /// The first half, then the second half (a chat's history, then its future).
+    Halves,
+    /// Every other question: both halves cover the same topics when the file is grouped by topic.
+    Alternate,
+}
+
 /// Runs the replay of `cases_file` on a copy of the FAQ of `settings` (the originals are not touched).
-pub fn replay(settings: &Settings, cases_file: &Path) -> anyhow::Result<Replay> {
+pub fn replay(settings: &Settings, cases_file: &Path, split: Split) -> anyhow::Result<Replay> {
     let scratch = tempfile::tempdir().context("creating a scratch folder")?;
     let faq = copy_faq(settings, scratch.path())?;
     let engine = Engine::load(&faq, settings.matching.clone())?;
     let cases = eval::load_cases(cases_file, &engine).map_err(|d| anyhow::anyhow!("{d}"))?;
-    let (first, second) = cases.split_at(cases.len() / 2);
+    let (first, second): (Vec<Case>, Vec<Case>) = match split {
+        Split::Halves => {
+            let (a, b) = cases.split_at(cases.len() / 2);
+            (a.to_vec(), b.to_vec())
+        }
+        Split::Alternate => {
+            let (a, b): (Vec<_>, Vec<_>) =
+                cases.into_iter().enumerate().partition(|(i, _)| i % 2 == 0);
+            (
+                a.into_iter().map(|(_, c)| c).collect(),
+                b.into_iter().map(|(_, c)| c).collect(),
+            )
+        }
+    };
+    let (first, second) = (first.as_slice(), second.as_slice());
     let right = |engine: &Engine, cases: &[Case]| {
         let verdicts = eval::run(engine, cases);
         (
