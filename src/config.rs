@@ -306,6 +306,7 @@ impl Settings {
             "telegram.messages_per_min_group" => t.messages_per_min_group.into(),
             "telegram.messages_per_sec_overall" => t.messages_per_sec_overall.into(),
             "database.keep_days" => self.database.keep_days.into(),
+            "curation.debounce_ms" => self.curation.debounce_ms,
             _ => unreachable!("{key} is not in COUNTS"),
         }
     }
@@ -442,6 +443,7 @@ pub const COUNTS: &[(&str, u64, u64)] = &[
     ("telegram.messages_per_min_group", 1, 60_000),
     ("telegram.messages_per_sec_overall", 1, 1000),
     ("database.keep_days", 1, 3650),
+    ("curation.debounce_ms", 10, 60_000),
 ];
 
 /// Checks the counts as written, before serde sees them: serde would take `2.5` or `true` for a count, and
@@ -600,6 +602,7 @@ mod tests {
                     s.telegram.messages_per_sec_overall = u32::MAX
                 }
                 "database.keep_days" => s.database.keep_days = u32::MAX,
+                "curation.debounce_ms" => s.curation.debounce_ms = u64::MAX,
                 _ => panic!("{key} has no case here"),
             }
             let err = s.check(&|_| "c.toml".to_string()).unwrap_err().to_string();
