@@ -1,15 +1,17 @@
 //! Query latency and index build time on synthetic FAQs of 100 to 100 000 entries, the indexed matcher
 //! beside the exhaustive one.
 
+#[path = "../tests/support/synthetic.rs"]
+mod synthetic;
+
 use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::{BatchSize, BenchmarkId, Criterion, criterion_group, criterion_main};
 use faqbot::config::Settings;
 use faqbot::engine::Engine;
-use faqbot::matcher;
-use faqbot::query;
-use faqbot::synthetic;
+use faqbot::search::matcher;
+use faqbot::search::query;
 
 const SIZES: &[usize] = &[100, 1_000, 10_000, 100_000];
 const SEED: u64 = 42;

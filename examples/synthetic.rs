@@ -1,6 +1,9 @@
 //! Writes a synthetic FAQ folder for the memory measurement: `cargo run --release --example synthetic --
 //! DIR ENTRIES [SEED]`, then `/usr/bin/time -v target/release/faqbot check --faq DIR`.
 
+#[path = "../tests/support/synthetic.rs"]
+mod synthetic;
+
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -14,7 +17,7 @@ fn main() -> ExitCode {
         return ExitCode::from(2);
     };
     let seed = args.get(2).and_then(|s| s.parse().ok()).unwrap_or(42);
-    match faqbot::synthetic::write_folder(&PathBuf::from(dir), entries, seed) {
+    match synthetic::write_folder(&PathBuf::from(dir), entries, seed) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
             eprintln!("error: {dir}: {err}");

@@ -1,42 +1,30 @@
 //! faqbot: answers questions about CAR T-cell therapy from an FAQ built out of documents.
 //!
-//! The data flow, one module each: documents ([`document`]) → FAQ entries ([`faq`], with [`questions`],
-//! [`synonyms`] and stable [`ids`]) → [`index`]; a message → its roles ([`message`]: question, context,
-//! pleasantry) → weighted slots ([`query`], weighing words by the English table in [`lexicon`]) →
-//! scores ([`matcher`]) → [`engine`] decision → [`render`]ed reply. Beside it, [`safety`] reads the same
-//! message for urgent warning signs (ConText). Text goes through [`normalize`] on both sides; [`fuzzy`]
-//! corrects typos.
+//! # Layout
+//!
+//! The folders follow the data, each layer using only the ones above it in this list:
+//!
+//! - [`text`]: normalisation (an ordered list of small steps), typo-tolerant lookup and general English
+//!   knowledge, shared by everything below.
+//! - [`faq`]: documents and data files under the FAQ folders → entries with stable ids, alternate questions,
+//!   synonym groups, and diagnostics naming file and line.
+//! - [`search`]: the inverted index over the entries; a message → its question parts → weighted query slots
+//!   → scored entries, with an explanation on request.
+//! - [`safety`]: the urgent-symptom check (ConText): symptom mentions and their modifiers in the same message.
+//! - [`engine`]: the decision — answer, suggest, decline or small talk — and the rendered reply.
+//! - [`config`]: `config.toml` + `FAQBOT_*` variables → checked settings; logging set up from them.
+//! - [`store`]: the SQLite database of feedback, counts and knowledge gaps, and the admins' reports.
+//! - [`curation`]: admins turning gaps into answers — `questions.toml` written in place, the change log, the
+//!   served engine swapped on reload, and the watcher that reloads it when files change.
+//! - [`bot`] and [`cli`]: the two front ends, Telegram and the terminal; the binary only calls [`cli::run`].
 
 pub mod bot;
-pub mod builder;
-pub mod chat;
-pub mod chitchat;
 pub mod cli;
 pub mod config;
 pub mod curation;
-pub mod diagnostic;
-pub mod document;
 pub mod engine;
-pub mod eval;
-pub mod explain;
 pub mod faq;
-pub mod fuzzy;
-pub mod ids;
-pub mod index;
-pub mod lexicon;
-pub mod loader;
-pub mod logging;
-pub mod matcher;
-pub mod message;
-pub mod normalize;
-pub mod query;
-pub mod questions;
-pub mod render;
-pub mod report;
 pub mod safety;
-pub mod shutdown;
+pub mod search;
 pub mod store;
-pub mod synonyms;
-pub mod synthetic;
-pub mod texts;
-pub mod words;
+pub mod text;

@@ -1,15 +1,17 @@
 //! The indexed matcher returns the exhaustive scorer's best entries (all those that can reach the suggest
 //! threshold, which are all the engine uses); and an index built on several threads is the one built on one.
 
+#[path = "support/synthetic.rs"]
+mod synthetic;
+
 use std::path::{Path, PathBuf};
 
 use faqbot::config::Settings;
 use faqbot::engine::Engine;
 use faqbot::faq::Faq;
-use faqbot::index::Index;
-use faqbot::matcher::{self, Hit};
-use faqbot::query;
-use faqbot::synthetic;
+use faqbot::search::index::Index;
+use faqbot::search::matcher::{self, Hit};
+use faqbot::search::query;
 
 /// The questions of a `keys<TAB>question` file.
 fn questions(file: &str) -> Vec<String> {
@@ -98,5 +100,21 @@ fn threads_do_not_change_the_index() {
         let a: Vec<(u32, f32)> = a.into_iter().map(|h| (h.entry, h.score)).collect();
         let b: Vec<(u32, f32)> = b.into_iter().map(|h| (h.entry, h.score)).collect();
         assert_eq!(a, b, "{question:?}");
+    }
+}
+
+#[test]
+fn the_generator_gives_the_same_faq_for_the_same_seed() {
+    assert_eq!(synthetic::faq(20, 7).entries, synthetic::faq(20, 7).entries);
+    assert_ne!(synthetic::faq(20, 7).entries, synthetic::faq(20, 8).entries);
+}
+
+#[test]
+fn the_generator_keeps_its_promised_shapes() {
+    for entry in synthetic::faq(50, 1).entries {
+        let title = entry.title.split_whitespace().count();
+        let body = entry.body.split_whitespace().count();
+        assert!((5..=15).contains(&title), "{title}");
+        assert!((50..=200).contains(&body), "{body}");
     }
 }

@@ -4,7 +4,7 @@ use std::collections::{HashMap, HashSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use faqbot::diagnostic::{Diagnostic, Severity};
+use faqbot::faq::diagnostic::{Diagnostic, Severity};
 use faqbot::faq::{Faq, LoadError};
 
 fn write(dir: &Path, name: &str, content: impl AsRef<[u8]>) {
@@ -628,6 +628,6 @@ fn a_section_full_of_synonym_phrases_loads() {
     )
     .unwrap();
     assert_eq!(faq.entries.len(), 1);
-    let index = faqbot::index::Index::new(&faq);
+    let index = faqbot::search::index::Index::new(&faq);
     assert_eq!(index.len(), 1);
 }

@@ -3,11 +3,11 @@
 use std::path::PathBuf;
 use std::sync::LazyLock;
 
-use faqbot::chitchat::ChitChat;
 use faqbot::config::Settings;
+use faqbot::engine::chitchat::ChitChat;
+use faqbot::engine::render::{self, Markup};
 use faqbot::engine::{Engine, Outcome, Reply};
-use faqbot::explain::explain;
-use faqbot::render::{self, Markup};
+use faqbot::search::explain::explain;
 
 static ENGINE: LazyLock<Engine> = LazyLock::new(|| {
     let s = Settings::default();

@@ -6,8 +6,8 @@ use teloxide::types::{Message, UserId};
 
 use crate::bot::State;
 use crate::engine::Engine;
-use crate::render::Markup;
-use crate::report;
+use crate::engine::render::Markup;
+use crate::store::report;
 
 /// How many gaps /gaps lists.
 const GAPS_SHOWN: usize = 10;

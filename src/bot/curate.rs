@@ -20,7 +20,7 @@ use crate::bot::handlers::{HandlerResult, context, send};
 use crate::bot::{FaqBot, State};
 use crate::curation::{self, Admin, CurateError, Curator, Done, Kind};
 use crate::engine::Engine;
-use crate::render::Markup;
+use crate::engine::render::Markup;
 
 /// How many gaps `/gaps` sends as cards with buttons (the list above them names more).
 const CARDS: usize = 5;

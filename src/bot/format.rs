@@ -4,8 +4,8 @@ use teloxide::types::{InlineKeyboardButton, InlineKeyboardMarkup};
 
 use crate::bot::callback::{self, Action};
 use crate::config::Texts;
+use crate::engine::render::{self, Markup};
 use crate::engine::{Candidate, Engine, Outcome, Reply};
-use crate::render::{self, Markup};
 
 /// Telegram's limit on a message's text.
 pub const MAX_MESSAGE: usize = 4096;

@@ -15,8 +15,8 @@ use crate::bot::command::Command;
 use crate::bot::format::{self, Outgoing};
 use crate::bot::{FaqBot, State};
 use crate::bot::{admin, curate};
+use crate::engine::render::Markup;
 use crate::engine::{Engine, Outcome};
-use crate::render::Markup;
 
 /// What every handler returns; errors are logged by the dispatcher's error handler with the update id.
 pub type HandlerResult = anyhow::Result<()>;

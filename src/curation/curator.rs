@@ -322,12 +322,12 @@ pub fn resolve(engine: &Engine, name: &str) -> Result<usize, CurateError> {
 /// admin's choices for a gap.
 pub fn closest(engine: &Engine, text: &str, n: usize) -> Vec<(usize, f32)> {
     let weights = &engine.matching().weights;
-    let query = crate::query::analyse(
+    let query = crate::search::query::analyse(
         engine.index(),
-        crate::normalize::message_head(text),
+        crate::text::normalize::message_head(text),
         weights,
     );
-    crate::matcher::search(engine.index(), &query, weights, 0.0, n)
+    crate::search::matcher::search(engine.index(), &query, weights, 0.0, n)
         .into_iter()
         .map(|h| (h.entry as usize, h.score))
         .collect()

@@ -9,8 +9,8 @@ use std::sync::Mutex;
 
 use toml_edit::{Array, ArrayOfTables, DocumentMut, Item, Table, Value};
 
-use crate::diagnostic::{self, Diagnostic};
-use crate::questions;
+use crate::faq::diagnostic::{self, Diagnostic};
+use crate::faq::questions;
 
 /// Writes in this process wait for each other here; another process (`faqbot review` beside a running bot)
 /// waits on the lock file.

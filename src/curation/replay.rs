@@ -9,12 +9,12 @@ use std::sync::Arc;
 
 use anyhow::Context;
 
+use crate::cli::eval::{self, Case};
 use crate::config::Settings;
 use crate::curation::curator::{Admin, Curator};
 use crate::curation::editor::QuestionsFile;
 use crate::curation::live::Live;
 use crate::engine::{Engine, Outcome};
-use crate::eval::{self, Case};
 use crate::store::Store;
 
 /// The replay's counts.

@@ -287,7 +287,7 @@ fn has_own_subject(rules: &Rules, before: &[Token]) -> bool {
         .find(|t| !t.filler && !matches!(t.word.as_str(), "and" | "but" | "so" | "then"))
         .is_some_and(|t| {
             t.number.is_none()
-                && !crate::normalize::is_stop_word(&t.word)
+                && !crate::text::normalize::is_stop_word(&t.word)
                 && !rules.others.contains(&t.stem)
                 && !rules.writer.contains(&t.stem)
                 && !rules.symptom_starts.contains_key(&t.stem)

@@ -26,7 +26,7 @@ use std::fmt;
 
 use serde::Serialize;
 
-use crate::diagnostic::Diagnostic;
+use crate::faq::diagnostic::Diagnostic;
 pub use context::{Mention, Modifier};
 use rules::Rules;
 pub use rules::{Kind, Level};

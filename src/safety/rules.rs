@@ -10,7 +10,7 @@ use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
-use crate::diagnostic::{self, Diagnostic};
+use crate::faq::diagnostic::{self, Diagnostic};
 use crate::safety::rules_file::File;
 pub(crate) use crate::safety::rules_file::Notices;
 use crate::safety::text::{Splitter, phrase_stems};

@@ -1,8 +1,8 @@
 //! A message as the safety check reads it: sentences, clauses, and tokens that keep numbers whole
 //! ("38.4", "38,4", "85/50") with the unit written against them ("101F", "38°C", "91%").
 
-use crate::normalize;
 pub(crate) use crate::safety::typos::Corrector;
+use crate::text::normalize;
 
 /// Small words skipped on both sides when matching phrases: "can't find her words" is "can not find
 /// words".

@@ -1,10 +1,10 @@
 //! Typos: a misspelt word is read as the nearest symptom word ("feaver" is fever), but a real English
 //! word never is ("fewer", "conclusion", "seized" stay what they are).
 
-use crate::fuzzy::{Fuzzy, typo_budget};
-use crate::lexicon::English;
-use crate::normalize;
 use crate::safety::text::Token;
+use crate::text::fuzzy::{Fuzzy, typo_budget};
+use crate::text::lexicon::English;
+use crate::text::normalize;
 
 /// Reads a misspelt word as the nearest symptom word, unless it is a real English word: "feaver" is
 /// "fever", but "fewer", "child" and "conclusion" stay what they are.

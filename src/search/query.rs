@@ -4,11 +4,11 @@
 
 use rustc_hash::FxHashSet as HashSet;
 
-use crate::index::{Index, TermId, question_term};
-use crate::lexicon::English;
-use crate::matcher::Weights;
-use crate::message::{self, Role};
-use crate::normalize::{self, Token};
+use crate::search::index::{Index, TermId, question_term};
+use crate::search::matcher::Weights;
+use crate::search::message::{self, Role};
+use crate::text::lexicon::English;
+use crate::text::normalize::{self, Token};
 
 /// How a variant of a query word was found.
 #[derive(Debug, Clone, PartialEq)]

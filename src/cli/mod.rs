@@ -1,5 +1,9 @@
 //! The command line: `faqbot [ask|check|eval|serve|report|review]`, parsed with clap.
 
+mod chat;
+pub mod eval;
+mod shutdown;
+
 use std::io::{self, BufRead, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -9,10 +13,10 @@ use clap::{Parser, Subcommand};
 use serde::Serialize;
 
 use crate::config::Settings;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::engine::render::{self, Markup};
 use crate::engine::{Engine, Reply};
-use crate::render::{self, Markup};
-use crate::{chat, eval, explain};
+use crate::faq::diagnostic::{Diagnostic, Severity};
+use crate::search::explain;
 
 /// Answers questions about CAR T-cell therapy from an FAQ built out of documents: in the terminal, or on
 /// Telegram when a bot token is configured.
@@ -156,7 +160,7 @@ fn serve(settings: Settings) -> anyhow::Result<ExitCode> {
             .map(|(_, s)| s.to_string())
             .unwrap_or_default(),
     ];
-    crate::logging::init(&settings.log.level, secrets, io::stderr);
+    crate::config::logging::init(&settings.log.level, secrets, io::stderr);
     let engine = Engine::load(&settings.faq, settings.matching.clone())?;
     for warning in &engine.faq().warnings {
         tracing::warn!("{warning}");
@@ -165,7 +169,7 @@ fn serve(settings: Settings) -> anyhow::Result<ExitCode> {
     runtime.block_on(crate::bot::serve(
         settings,
         engine,
-        crate::shutdown::signal(),
+        crate::cli::shutdown::signal(),
     ))?;
     Ok(ExitCode::SUCCESS)
 }
@@ -189,7 +193,7 @@ fn report(settings: &Settings, json: bool, limit: usize) -> anyhow::Result<ExitC
     let gaps = store
         .gaps(limit)
         .with_context(|| format!("cannot read the database {}", path.display()))?;
-    let gaps = crate::report::with_closest(&engine, gaps);
+    let gaps = crate::store::report::with_closest(&engine, gaps);
     let changes = crate::curation::recent(&store, CHANGES_LISTED)
         .with_context(|| format!("cannot read the database {}", path.display()))?;
     if json {
@@ -198,9 +202,9 @@ fn report(settings: &Settings, json: bool, limit: usize) -> anyhow::Result<ExitC
     } else {
         println!(
             "{}\n\n{}\n\n{}",
-            crate::report::stats(&stats, Markup::Plain),
-            crate::report::gaps(&gaps, Markup::Plain),
-            crate::report::changes(&changes, Markup::Plain)
+            crate::store::report::stats(&stats, Markup::Plain),
+            crate::store::report::gaps(&gaps, Markup::Plain),
+            crate::store::report::changes(&changes, Markup::Plain)
         );
     }
     Ok(ExitCode::SUCCESS)

@@ -1,6 +1,6 @@
 //! Small talk: greetings, thanks, goodbyes and "ok"s get a short friendly reply, not an FAQ section.
 
-use crate::normalize::Token;
+use crate::text::normalize::Token;
 
 /// The kind of small talk a message is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -130,7 +130,7 @@ fn kind_of(word: &str, fuzzy: bool) -> Option<ChitChat> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::normalize::tokens;
+    use crate::text::normalize::tokens;
 
     fn kind(text: &str) -> Option<ChitChat> {
         detect(&tokens(text), |t| t.word == "treatment")

@@ -4,9 +4,9 @@
 use rustc_hash::FxHashMap as HashMap;
 
 use crate::faq::Entry;
-use crate::index::{Field, Posting, TermId, Terms, question_term};
-use crate::normalize;
-use crate::synonyms::{self, Synonyms};
+use crate::faq::synonyms::{self, Synonyms};
+use crate::search::index::{Field, Posting, TermId, Terms, question_term};
+use crate::text::normalize;
 
 /// Terms and words numbered by one builder.
 #[derive(Default)]

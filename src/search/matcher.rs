@@ -13,8 +13,8 @@ use rustc_hash::FxHashSet as HashSet;
 
 use serde::Deserialize;
 
-use crate::index::{Field, Index, TermId};
-use crate::query::{Query, Slot, Variant};
+use crate::search::index::{Field, Index, TermId};
+use crate::search::query::{Query, Slot, Variant};
 
 /// The knobs of the scorer, from `[matching]` in the configuration.
 #[derive(Debug, Clone, Copy, PartialEq, Deserialize)]

@@ -7,8 +7,8 @@ use rustc_hash::FxHashMap as HashMap;
 
 use toml::Spanned;
 
-use crate::diagnostic::{self, Diagnostic};
-use crate::normalize::{self, Token};
+use crate::faq::diagnostic::{self, Diagnostic};
+use crate::text::normalize::{self, Token};
 
 /// A group of equivalent phrases.
 #[derive(Debug, Clone)]

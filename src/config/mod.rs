@@ -1,12 +1,14 @@
 //! Configuration: `config.toml` merged with `FAQBOT_*` environment variables, checked, with errors that
 //! name the key, the file and line, and what is expected.
 
+pub mod logging;
+
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use crate::matcher::Weights;
-pub use crate::texts::Texts;
+pub use crate::engine::texts::Texts;
+use crate::search::matcher::Weights;
 
 /// Everything faqbot can be told, with the defaults of the shipped `config.toml`.
 #[derive(Debug, Clone, PartialEq, Deserialize, Default)]
@@ -406,7 +408,7 @@ impl Settings {
                 ));
             }
         }
-        if !crate::logging::valid_level(&self.log.level) {
+        if !crate::config::logging::valid_level(&self.log.level) {
             let key = "log.level";
             return Err(invalid(
                 locate(key),

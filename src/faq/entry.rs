@@ -6,16 +6,16 @@ use std::path::PathBuf;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
-use crate::diagnostic::{Diagnostic, Severity};
-use crate::ids::short_hash;
-use crate::loader::Loader;
-use crate::synonyms::Synonyms;
+use crate::faq::diagnostic::{Diagnostic, Severity};
+use crate::faq::ids::short_hash;
+use crate::faq::loader::Loader;
+use crate::faq::synonyms::Synonyms;
 
 /// One answerable entry: a document section or a hand-written answer.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entry {
     /// Stable id, made from the folder path, the file and the section's own heading, never from its position
-    /// ("car-t-cell-therapy/the-future-of-car-t-cell-therapy", "clinic/guide/driving"; see [`crate::ids`]); a
+    /// ("car-t-cell-therapy/the-future-of-car-t-cell-therapy", "clinic/guide/driving"; see [`crate::faq::ids`]); a
     /// hand-written entry's as written, or its folder's slug and its title's.
     pub id: String,
     /// The title shown above the answer.
@@ -141,14 +141,14 @@ pub fn slug(text: &str) -> String {
         if c.is_ascii_alphanumeric() {
             out.push(c.to_ascii_lowercase());
             marks_belong = false;
-        } else if crate::normalize::is_invisible(c) {
+        } else if crate::text::normalize::is_invisible(c) {
             continue;
         } else if is_combining_mark(c) {
             if marks_belong {
                 out.push(c);
             }
         } else if c.is_alphanumeric() {
-            let folded = crate::normalize::fold(c.encode_utf8(&mut one));
+            let folded = crate::text::normalize::fold(c.encode_utf8(&mut one));
             if !folded.is_empty() && folded.bytes().all(|b| b.is_ascii_alphanumeric()) {
                 out.push_str(&folded);
                 marks_belong = false;

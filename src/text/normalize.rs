@@ -8,8 +8,8 @@ use std::sync::LazyLock;
 use rust_stemmers::{Algorithm, Stemmer};
 use rustc_hash::FxHashMap;
 
-use crate::words::TEXTING;
-pub use crate::words::{is_question_word, is_stop_word};
+use crate::text::words::TEXTING;
+pub use crate::text::words::{is_question_word, is_stop_word};
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
@@ -97,6 +97,25 @@ pub fn raw_words(text: &str, mut word: impl FnMut(&str, bool)) {
         }
         let next_is_word = chars.peek().is_some_and(|n| n.is_alphanumeric());
         if is_apostrophe(c) && !raw.is_empty() && next_is_word {
+            // "we're" must not read as "were", nor "it'll" as a rare word "itll": a clitic is its own word.
+            let suffix: String = chars
+                .clone()
+                .take_while(|n| n.is_alphanumeric())
+                .take(3)
+                .collect();
+            if let Some(&(_, long)) = CLITICS
+                .iter()
+                .find(|(short, _)| suffix.eq_ignore_ascii_case(short))
+            {
+                word(&raw, false);
+                raw.clear();
+                if !long.is_empty() {
+                    word(long, false);
+                }
+                for _ in 0..suffix.chars().count() {
+                    chars.next();
+                }
+            }
             continue;
         }
         if !raw.is_empty() {
@@ -167,6 +186,11 @@ pub(crate) fn is_invisible(c: char) -> bool {
         '\u{00AD}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}'
     )
 }
+
+/// Clitics written after an apostrophe, and the words they stand for. "'d" (had or would) and "'s" (is,
+/// has or the possessive) are left joined: no reading of them is safe to pick, and they are stop words
+/// either way.
+const CLITICS: &[(&str, &str)] = &[("ll", "will"), ("re", "are"), ("ve", "have"), ("m", "am")];
 
 fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '\u{2019}' | '\u{02BC}' | '`')
@@ -262,6 +286,16 @@ mod tests {
     #[test]
     fn drops_apostrophes_inside_words() {
         assert_eq!(words("patient's Crohn’s"), ["patients", "crohns"]);
+    }
+
+    #[test]
+    fn clitics_are_words_of_their_own() {
+        assert_eq!(words("we're"), ["we", "are"]);
+        assert_eq!(
+            words("It’ll hurt, I'm told; they've"),
+            ["it", "will", "hurt", "i", "am", "told", "they", "have"]
+        );
+        assert_eq!(words("patient's o'clock"), ["patients", "oclock"]);
     }
 
     #[test]

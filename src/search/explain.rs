@@ -4,8 +4,8 @@
 use std::fmt::Write;
 
 use crate::engine::{Engine, Reply};
-use crate::matcher::Weights;
-use crate::query::How;
+use crate::search::matcher::Weights;
+use crate::search::query::How;
 
 /// A readable account of how `reply` was reached.
 pub fn explain(engine: &Engine, reply: &Reply, weights: &Weights) -> String {

@@ -4,9 +4,9 @@ use std::io::{self, BufRead, IsTerminal, Write};
 
 use crate::config::Texts;
 use crate::engine::Engine;
-use crate::explain;
-use crate::matcher::Weights;
-use crate::render::{self, Markup};
+use crate::engine::render::{self, Markup};
+use crate::search::explain;
+use crate::search::matcher::Weights;
 
 /// Chats over `input`/`output` until the input ends or the user types `/quit`.
 pub fn run(

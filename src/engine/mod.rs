@@ -1,19 +1,23 @@
 //! The engine: a loaded FAQ and its index, deciding for each message whether to answer, suggest, decline
 //! or just be friendly. Every front end (terminal, Telegram) asks through here.
 
+pub mod chitchat;
+pub mod render;
+pub mod texts;
+
 use std::path::Path;
 
 use serde::Serialize;
 
-use crate::chitchat::{self, ChitChat};
 use crate::config::{FaqSettings, Matching};
-use crate::diagnostic::Diagnostic;
+use crate::faq::diagnostic::Diagnostic;
 use crate::faq::{Entry, Faq, LoadError};
-use crate::index::Index;
-use crate::matcher::{self, Hit};
-use crate::message;
-use crate::query::{self, Query};
 use crate::safety::{Alert, Safety};
+use crate::search::index::Index;
+use crate::search::matcher::{self, Hit};
+use crate::search::message;
+use crate::search::query::{self, Query};
+use chitchat::ChitChat;
 
 /// What the engine decided to do with a message.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -156,7 +160,7 @@ impl Engine {
 
     /// Decides what to reply to `text`.
     pub fn ask(&self, text: &str) -> Reply {
-        let text = crate::normalize::message_head(text);
+        let text = crate::text::normalize::message_head(text);
         let m = &self.matching;
         let query = query::analyse(&self.index, text, &m.weights);
         let mut reply = Reply {

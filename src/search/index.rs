@@ -1,11 +1,11 @@
 //! The index: an inverted index from terms (stems and synonym concepts) to the entries and fields that hold
 //! them, the vocabulary of words for typo correction, and the weights of terms.
 
-use crate::builder::Builder;
 use crate::faq::Faq;
-use crate::fuzzy::{self, Fuzzy};
-use crate::normalize::{self, Token};
-use crate::synonyms::Synonyms;
+use crate::faq::synonyms::Synonyms;
+use crate::search::builder::Builder;
+use crate::text::fuzzy::{self, Fuzzy};
+use crate::text::normalize::{self, Token};
 
 /// Where in an entry a term occurs; the strongest field counts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

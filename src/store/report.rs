@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use crate::curation::{Change, Kind};
 use crate::engine::Engine;
-use crate::render::Markup;
+use crate::engine::render::Markup;
 use crate::store::{Gap, Stats};
 
 /// A gap with the entry that comes closest to answering it: a starting point for a new alternate question.

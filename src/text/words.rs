@@ -24,7 +24,10 @@ const TEXTING_PAIRS: &[(&str, &str)] = &[
     ("wasnt", "was not"), ("hasnt", "has not"), ("havent", "have not"), ("shes", "she is"), ("hes", "he is"),
     ("theyre", "they are"), ("k", "ok"), ("kk", "ok"), ("okay", "ok"), ("2day", "today"),
     ("2moro", "tomorrow"), ("tmrw", "tomorrow"), ("w", "with"), ("wo", "without"), ("bf", "boyfriend"),
-    ("gf", "girlfriend"),
+    ("gf", "girlfriend"), ("itll", "it will"), ("youre", "you are"), ("youve", "you have"),
+    ("youll", "you will"), ("weve", "we have"), ("theyve", "they have"), ("theyll", "they will"),
+    ("couldnt", "could not"), ("wouldnt", "would not"), ("shouldnt", "should not"), ("werent", "were not"),
+    ("thats", "that is"), ("theres", "there is"), ("whens", "when is"),
 ];
 
 /// Whether `word` (already folded) is an English function word.

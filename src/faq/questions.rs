@@ -15,7 +15,7 @@
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::diagnostic::{self, Diagnostic};
+use crate::faq::diagnostic::{self, Diagnostic};
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]

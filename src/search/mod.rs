@@ -1,0 +1,9 @@
+//! Search: a message → its question parts ([`message`]) → weighted query slots ([`query`]) → scored entries
+//! ([`matcher`]) over the inverted [`index`] (built in parallel by [`builder`]); [`explain`] shows why.
+
+pub mod builder;
+pub mod explain;
+pub mod index;
+pub mod matcher;
+pub mod message;
+pub mod query;
