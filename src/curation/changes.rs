@@ -60,41 +60,45 @@ pub struct Change {
     pub undone_at: Option<i64>,
 }
 
-/// How many open gaps are grouped to find the one a button names; as many as `/gaps` could have shown.
-const GROUP_POOL: usize = 1000;
-
-/// The open gap whose group holds the row `id` (as `/gaps` grouped it), or `None` when that row is closed
-/// or gone. `Err` when the database could not be used.
+/// The open gap that the row `id` stands for — that row with its open near-duplicates, as `/gaps` grouped
+/// them — or `None` when that row is closed or gone. One pass over the open rows, one comparison each.
 pub fn open_gap(store: &Store, id: i64) -> Result<Option<Gap>, Unavailable> {
     let rows = store
         .run("reading gaps", store::open_gap_rows)
         .ok_or(Unavailable)?;
-    let Some(row) = rows.iter().find(|(row, _, _)| *row == id).cloned() else {
+    let Some((_, text, _)) = rows.iter().find(|(row, _, _)| *row == id) else {
         return Ok(None);
     };
-    let grouped = store::group_gaps(rows, GROUP_POOL)
-        .into_iter()
-        .find(|g| g.members.contains(&id));
-    // Beyond the pool, the row stands alone.
-    let (_, text, reason) = row;
-    Ok(Some(grouped.unwrap_or(Gap {
+    let mut gap = Gap {
         id,
-        text,
-        count: 1,
-        reasons: vec![reason],
-        members: vec![id],
-    })))
+        text: text.clone(),
+        count: 0,
+        reasons: Vec::new(),
+        members: Vec::new(),
+    };
+    gap.members = like(&rows, text);
+    for (row, _, reason) in &rows {
+        if gap.members.contains(row) && !gap.reasons.contains(reason) {
+            gap.reasons.push(reason.clone());
+        }
+    }
+    gap.count = gap.members.len() as u64;
+    Ok(Some(gap))
 }
 
-/// The open gap rows asked with the same words as `question` (for `/alias`, which names no gap).
+/// The open gap rows asked the same way as `question` (for `/alias`, which names no gap).
 pub fn open_gaps_like(store: &Store, question: &str) -> Vec<i64> {
     let rows = store
         .run("reading gaps", store::open_gap_rows)
         .unwrap_or_default();
+    like(&rows, question)
+}
+
+fn like(rows: &[(i64, String, String)], question: &str) -> Vec<i64> {
     let wanted = store::gap_key(question);
-    rows.into_iter()
-        .filter(|(_, text, _)| store::gap_key(text) == wanted)
-        .map(|(id, _, _)| id)
+    rows.iter()
+        .filter(|(_, text, _)| store::same_question(&store::gap_key(text), &wanted))
+        .map(|(id, _, _)| *id)
         .collect()
 }
 
@@ -199,4 +203,55 @@ fn change_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Change> {
 
 fn join(ids: &[i64]) -> String {
     ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn store() -> (tempfile::TempDir, Store) {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("t.db"), 30);
+        (dir, store)
+    }
+
+    #[test]
+    fn a_gap_is_its_row_with_the_open_rows_asked_the_same_way() {
+        let (_dir, store) = store();
+        for text in [
+            "Where can I park my car?",
+            "where can i park my car",
+            "book a flight",
+            "where can I park my cars",
+        ] {
+            store.record_question("declined", None, Some(text));
+        }
+        let gap = open_gap(&store, 1).unwrap().unwrap();
+        assert_eq!(gap.text, "Where can I park my car?");
+        assert_eq!(gap.members, [1, 2, 4]);
+        assert_eq!(gap.count, 3);
+        assert_eq!(open_gap(&store, 3).unwrap().unwrap().members, [3]);
+
+        let change = record(&store, "a", Kind::Ignore, "", "", &gap.members).unwrap();
+        assert_eq!(open_gap(&store, 2).unwrap(), None, "closed with its group");
+        assert_eq!(store.gaps(10).unwrap().len(), 1);
+        let change = get(&store, change).unwrap().unwrap();
+        assert!(mark_undone(&store, &change).unwrap());
+        assert!(!mark_undone(&store, &change).unwrap(), "only once");
+        assert_eq!(store.gaps(10).unwrap().len(), 2);
+        assert_eq!(open_gap(&store, 999).unwrap(), None);
+    }
+
+    #[test]
+    fn forget_unlinks_an_admin_from_their_changes() {
+        let (_dir, store) = store();
+        let admin = store.hashed_user(77).unwrap();
+        record(&store, &admin, Kind::Question, "doc/a", "q", &[]).unwrap();
+        record(&store, "terminal", Kind::Question, "doc/a", "r", &[]).unwrap();
+        assert_eq!(store.forget(77), Some(1));
+        let log = recent(&store, 10).unwrap();
+        assert_eq!(log[1].admin, "forgotten");
+        assert_eq!(log[0].admin, "terminal");
+        assert_eq!(log[1].question, "q", "the change itself stays");
+    }
 }

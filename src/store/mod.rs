@@ -261,7 +261,13 @@ impl Store {
         let secret = self.key()?;
         self.run("forgetting a user", |conn| {
             let key = user_key(&secret, user);
-            conn.execute("DELETE FROM votes WHERE user = ?1", params![key])
+            let votes = conn.execute("DELETE FROM votes WHERE user = ?1", params![key])?;
+            // An admin's changes stay in the log (the FAQ keeps them) but no longer point at them.
+            let changes = conn.execute(
+                "UPDATE changes SET admin = 'forgotten' WHERE admin = ?1",
+                params![key],
+            )?;
+            Ok(votes + changes)
         })
     }
 
@@ -520,7 +526,7 @@ pub(crate) fn open_gap_rows(conn: &Connection) -> rusqlite::Result<Vec<(i64, Str
 
 /// Groups near-duplicate questions (same words once folded, stemmed and sorted, or nearly the same text),
 /// most frequent first.
-pub(crate) fn group_gaps(rows: Vec<(i64, String, String)>, limit: usize) -> Vec<Gap> {
+fn group_gaps(rows: Vec<(i64, String, String)>, limit: usize) -> Vec<Gap> {
     // Same words: one pass with a map, however many questions are kept.
     let mut exact: HashMap<String, usize> = HashMap::new();
     let mut groups: Vec<(String, Gap)> = Vec::new();
@@ -581,6 +587,18 @@ const NEAR_DUPLICATE_POOL: usize = 20;
 
 /// Two questions whose keys are this similar count as one.
 const NEAR_DUPLICATE: f64 = 0.85;
+
+/// Whether two gap keys are the same question: equal, or nearly the same text.
+pub(crate) fn same_question(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    // Lengths too far apart cannot reach the similarity: no need to compare the texts.
+    let (la, lb) = (a.chars().count(), b.chars().count());
+    let longer = la.max(lb) as f64;
+    la.abs_diff(lb) as f64 <= (1.0 - NEAR_DUPLICATE) * longer
+        && strsim::normalized_damerau_levenshtein(a, b) >= NEAR_DUPLICATE
+}
 
 /// What near-duplicate questions share: their words folded, stemmed and sorted, stop words left out.
 pub(crate) fn gap_key(text: &str) -> String {
