@@ -389,6 +389,27 @@ async fn answer_without_a_title_asks_for_one_and_new_entry_button_prompts() {
     );
     let reply = ask(&c, PATIENT, 2, "is there parking at the hospital").await;
     assert!(reply.starts_with("<b>Parking</b>"), "{reply}");
+
+    // A command in reply to a prompt cancels it.
+    let before = c.questions();
+    let note = fake::replied(me(), fake::user(ADMIN), 6, "Some text.");
+    let n = c.bot.fake.sent_to(ADMIN).len();
+    c.bot
+        .fake
+        .push(fake::reply_message(me(), ADMIN, 7, "/answer", note));
+    c.bot.fake.wait_sent(ADMIN, n + 1).await;
+    let (prompt_id, prompt) = c.bot.fake.sent_with_ids(ADMIN).last().cloned().unwrap();
+    let prompt = fake::replied(me(), fake::bot_user(), prompt_id, text(&prompt));
+    c.bot
+        .fake
+        .push(fake::reply_message(me(), ADMIN, 8, "/cancel", prompt));
+    let sent = c.bot.fake.wait_sent(ADMIN, n + 2).await;
+    assert!(
+        text(&sent[n + 1]).starts_with("Cancelled"),
+        "{}",
+        text(&sent[n + 1])
+    );
+    assert_eq!(c.questions(), before);
     c.bot.stop().await;
 }
 

@@ -324,6 +324,14 @@ pub async fn on_prompt_reply(
 ) -> HandlerResult {
     let text = msg.text().unwrap_or_default().trim().to_string();
     let admin = admin_of(&msg);
+    // A command in reply (/cancel, or any) drops the prompt rather than becoming a title.
+    if text.starts_with('/') {
+        if let Some(replied) = msg.reply_to_message() {
+            state.prompts.remove(msg.chat.id, replied.id);
+        }
+        let part = Outgoing::text("Cancelled: no entry was written.".to_string());
+        return send(&bot, &msg, part, &update).await.map(drop);
+    }
     let result = match prompt {
         Prompt::NewEntry { gap } => {
             let (title, answer) = text.split_once('\n').unwrap_or((&text, ""));
@@ -364,6 +372,12 @@ pub async fn on_prompt_reply(
 /// Reloads the FAQ when its files change or on SIGHUP, telling the admins when it does not load.
 pub async fn watch_files(bot: FaqBot, state: Arc<State>, stop: watch::Receiver<bool>) {
     let settings = &state.settings;
+    if !settings.curation.is_read(&settings.faq) {
+        tracing::warn!(
+            file = %state.curator.file().path().display(),
+            "changes made with /gaps, /answer and /alias go to a questions.toml outside the FAQ paths: they will be saved but not served; set curation.questions_file or add a FAQ folder"
+        );
+    }
     let admins = settings.telegram.admins.clone();
     curation::watch(
         Arc::clone(state.live()),
@@ -482,10 +496,16 @@ async fn ask(
     quote: Option<MessageId>,
     text: String,
 ) -> anyhow::Result<MessageId> {
+    // Selective opens the reply box only for the admin quoted; without a quote (a card's button, usually in
+    // a private chat) it opens for whoever is there.
+    let mut force = ForceReply::new();
+    if quote.is_some() {
+        force = force.selective();
+    }
     let mut request = bot
         .send_message(chat, text)
         .parse_mode(ParseMode::Html)
-        .reply_markup(ReplyMarkup::ForceReply(ForceReply::new().selective()));
+        .reply_markup(ReplyMarkup::ForceReply(force));
     if let Some(id) = quote {
         request = request.reply_parameters(ReplyParameters::new(id).allow_sending_without_reply());
     }

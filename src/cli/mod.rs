@@ -229,6 +229,12 @@ fn review(settings: Settings, limit: usize) -> anyhow::Result<ExitCode> {
         settings.database.secret.as_deref(),
     ));
     let file = crate::curation::QuestionsFile::new(settings.curation.questions_file(&settings.faq));
+    if !settings.curation.is_read(&settings.faq) {
+        eprintln!(
+            "warning: {} is outside the FAQ paths: changes will be saved there but not served; set curation.questions_file or add a FAQ folder",
+            file.path().display()
+        );
+    }
     let live = Arc::new(crate::curation::Live::new(engine));
     let curator = crate::curation::Curator::new(file.clone(), live, store);
     let made = crate::curation::review(&curator, limit, io::stdin().lock(), io::stdout())?;
