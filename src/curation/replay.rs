@@ -42,6 +42,8 @@ pub struct Replay {
     pub first_right_before: usize,
     /// Right in the first half after.
     pub first_right_after: usize,
+    /// The second half's questions whose verdict changed: (line, right after, question).
+    pub changed: Vec<(usize, bool, String)>,
 }
 
 impl fmt::Display for Replay {
@@ -73,7 +75,13 @@ impl fmt::Display for Replay {
             pct(self.right_after, self.second),
             self.wrong_before,
             self.wrong_after
-        )
+        )?;
+        for (line, right, question) in &self.changed {
+            let now = if *right { "now right" } else { "now wrong" };
+            let short: String = question.chars().take(90).collect();
+            write!(f, "\n  line {line}: {now}: {short}")?;
+        }
+        Ok(())
     }
 }
 
@@ -128,6 +136,7 @@ pub fn replay(settings: &Settings, cases_file: &Path, split: Split) -> anyhow::R
         }
     }
     let questions = settings.curation.questions_file(&faq);
+    let before_engine = engine.clone();
     let live = Arc::new(Live::new(engine));
     let curator = Curator::new(
         QuestionsFile::new(questions),
@@ -162,6 +171,12 @@ pub fn replay(settings: &Settings, cases_file: &Path, split: Split) -> anyhow::R
     }
     let after = live.current();
     let (right_after, wrong_after) = right(&after, second);
+    let changed = eval::run(&live.current(), second)
+        .into_iter()
+        .zip(eval::run(&before_engine, second))
+        .filter(|(a, b)| a.correct() != b.correct())
+        .map(|(a, _)| (a.case.line, a.correct(), a.case.question.clone()))
+        .collect();
     let (first_right_after, _) = right(&after, first);
     Ok(Replay {
         first: first.len(),
@@ -175,6 +190,7 @@ pub fn replay(settings: &Settings, cases_file: &Path, split: Split) -> anyhow::R
         wrong_after,
         first_right_before,
         first_right_after,
+        changed,
     })
 }
 
