@@ -764,3 +764,29 @@ async fn sighup_reloads_the_served_faq() {
         .status();
     assert!(child.wait().await.unwrap().success());
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn answers_keep_coming_while_the_faq_reloads_again_and_again() {
+    let c = start().await;
+    let questions = c.faq.join("questions.toml");
+    let original = c.questions();
+    // Fifty questions from fifty chats, five at a time between saves of the file, each save a reload (the
+    // pause is longer than the debounce).
+    for round in 0..10 {
+        for chat in round * 5..round * 5 + 5 {
+            c.bot.fake.say(5_000 + chat, 1, "wat r the side efects");
+        }
+        std::fs::write(&questions, format!("{original}\n# saved {round}\n")).unwrap();
+        tokio::time::sleep(Duration::from_millis(80)).await;
+    }
+    for chat in 0..50 {
+        let sent = c.bot.fake.wait_sent(5_000 + chat, 1).await;
+        assert_eq!(sent.len(), 1, "one answer per question");
+        assert!(
+            text(&sent[0]).starts_with("<b>Challenges and Ongoing Research</b>"),
+            "{}",
+            text(&sent[0])
+        );
+    }
+    c.bot.stop().await;
+}
