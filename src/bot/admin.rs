@@ -1,10 +1,13 @@
-//! Privacy, feedback and admin commands: /privacy, /forget, 👍/👎, /stats, /gaps and /reload.
+//! Privacy, feedback and admin commands: /privacy, /forget, 👍/👎, /stats, /gaps and /reload, and the
+//! admins told when a reload fails.
 
 use std::sync::Arc;
 
-use teloxide::types::{Message, UserId};
+use teloxide::prelude::*;
+use teloxide::types::{Message, ParseMode, UserId};
+use tokio::sync::watch;
 
-use crate::bot::State;
+use crate::bot::{FaqBot, State};
 use crate::engine::Engine;
 use crate::engine::render::Markup;
 use crate::store::report;
@@ -135,4 +138,43 @@ fn unavailable(state: &State) -> String {
         "The database cannot be read just now ({} failure(s) since start); see the log.",
         state.store.failures()
     )
+}
+
+/// Reloads the FAQ when its files change or on SIGHUP, telling the admins when it does not load.
+pub async fn watch_files(bot: FaqBot, state: Arc<State>, stop: watch::Receiver<bool>) {
+    let settings = &state.settings;
+    if !settings.curation.is_read(&settings.faq) {
+        tracing::warn!(
+            file = %state.curator.file().path().display(),
+            "changes made with /gaps, /answer and /alias go to a questions.toml outside the FAQ paths: they will be saved but not served; set curation.questions_file or add a FAQ folder"
+        );
+    }
+    let admins = settings.telegram.admins.clone();
+    crate::curation::watch(
+        Arc::clone(state.live()),
+        settings.faq.clone(),
+        settings.curation.clone(),
+        stop,
+        |trigger, result| {
+            let (bot, admins) = (bot.clone(), admins.clone());
+            async move {
+                let Err(err) = result else { return };
+                let text = format!(
+                    "⚠️ The FAQ did not reload ({}); the old one keeps answering.\n\n{}",
+                    trigger.as_str(),
+                    Markup::Html.escape(&err.to_string())
+                );
+                for admin in admins {
+                    let sent = bot
+                        .send_message(ChatId(admin), text.clone())
+                        .parse_mode(ParseMode::Html)
+                        .await;
+                    if let Err(err) = sent {
+                        tracing::warn!("could not tell an admin that the reload failed: {err}");
+                    }
+                }
+            }
+        },
+    )
+    .await;
 }

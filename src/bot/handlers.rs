@@ -14,7 +14,7 @@ use teloxide::utils::command::BotCommands;
 use crate::bot::command::Command;
 use crate::bot::format::{self, Outgoing};
 use crate::bot::{FaqBot, State};
-use crate::bot::{admin, curate};
+use crate::bot::{admin, authoring, curate};
 use crate::engine::render::Markup;
 use crate::engine::{Engine, Outcome};
 
@@ -94,9 +94,11 @@ pub async fn on_command(
         }
         Command::Reload => text(admin::reload(&state).await),
         Command::Answer(title) => {
-            return curate::on_answer(&bot, &msg, &title, &state, &update).await;
+            return authoring::on_answer(&bot, &msg, &title, &state, &update).await;
         }
-        Command::Alias(name) => return curate::on_alias(&bot, &msg, &name, &state, &update).await,
+        Command::Alias(name) => {
+            return authoring::on_alias(&bot, &msg, &name, &state, &update).await;
+        }
     };
     for part in parts {
         send(&bot, &msg, part, &update).await?;

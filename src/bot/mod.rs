@@ -1,6 +1,7 @@
 //! The Telegram front end: long polling with teloxide, the same engine as the terminal, and a graceful stop.
 
 pub mod admin;
+pub mod authoring;
 pub mod buttons;
 pub mod callback;
 pub mod command;
@@ -43,7 +44,7 @@ pub struct State {
     /// Changes to the FAQ: from buttons, /answer and /alias.
     pub curator: Curator,
     /// Questions the bot asked admins and awaits a reply to (a title, a new entry's answer).
-    pub prompts: curate::Prompts,
+    pub prompts: authoring::Prompts,
     recent: Mutex<VecDeque<((i64, i32), String)>>,
 }
 
@@ -61,7 +62,7 @@ impl State {
             live,
             settings,
             store,
-            prompts: curate::Prompts::default(),
+            prompts: authoring::Prompts::default(),
             recent: Mutex::new(VecDeque::new()),
         }
     }
@@ -157,7 +158,7 @@ pub async fn serve(
     .await
     .context("opening the database")?;
     let state = Arc::new(State::new(engine, settings, store));
-    tokio::spawn(curate::watch_files(
+    tokio::spawn(admin::watch_files(
         bot.clone(),
         Arc::clone(&state),
         stop_rx.clone(),

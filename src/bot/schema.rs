@@ -4,7 +4,7 @@ use teloxide::dispatching::{HandlerExt, UpdateFilterExt, UpdateHandler};
 use teloxide::prelude::*;
 
 use crate::bot::command::Command;
-use crate::bot::{buttons, curate, handlers};
+use crate::bot::{authoring, buttons, curate, handlers};
 
 /// Messages, edited messages and channel posts share one subtree: commands first, then an admin's reply to
 /// a curation prompt, then text, then (in private chats) everything else. Button presses (curation buttons
@@ -17,7 +17,7 @@ pub fn schema() -> UpdateHandler<anyhow::Error> {
                     .filter_command::<Command>()
                     .endpoint(handlers::on_command),
             )
-            .branch(dptree::filter_map(curate::prompt_for).endpoint(curate::on_prompt_reply))
+            .branch(dptree::filter_map(authoring::prompt_for).endpoint(authoring::on_prompt_reply))
             .branch(dptree::filter(|msg: Message| msg.text().is_some()).endpoint(handlers::on_text))
             .branch(
                 dptree::filter(|msg: Message| msg.chat.is_private())
