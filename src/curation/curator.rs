@@ -8,7 +8,7 @@ use crate::curation::changes::{self, Change, Kind, Unavailable};
 use crate::curation::editor::{self, EditError, QuestionsFile};
 use crate::curation::live::{Live, Loaded};
 use crate::engine::Engine;
-use crate::faq::{LoadError, slug};
+use crate::faq::{HEADING_SEPARATOR, LoadError, slug};
 use crate::store::Store;
 
 /// Who made a change, for the log.
@@ -242,8 +242,7 @@ impl Curator {
     /// Reverts the change `id`: its question or entry leaves `questions.toml` and its gaps reopen.
     pub fn undo(&self, id: i64) -> Result<Done, CurateError> {
         let change = changes::get(&self.store, id)?.ok_or(CurateError::NoChange(id))?;
-        // Claimed in the database first: of two admins pressing undo at once, one does it.
-        if !changes::mark_undone(&self.store, &change)? {
+        if change.undone_at.is_some() {
             return Err(CurateError::AlreadyUndone);
         }
         let engine = self.live.current();
@@ -259,11 +258,18 @@ impl Curator {
                 .edit(|doc| editor::remove_entry(doc, &change.entry))?,
             Kind::Ignore => false,
         };
+        // The file first, so that a file that cannot be written leaves the change in force; what was
+        // written is served whatever the database says next. Of two admins pressing undo at once, the second
+        // finds nothing left to remove and is told so here.
+        let reload = written.then(|| self.live.reload());
+        if !changes::mark_undone(&self.store, &change)? {
+            return Err(CurateError::AlreadyUndone);
+        }
         Ok(Done {
             change,
             title,
             written,
-            reload: written.then(|| self.live.reload()),
+            reload,
         })
     }
 
@@ -292,7 +298,8 @@ pub fn find_id(engine: &Engine, id: &str) -> Option<usize> {
     engine.faq().entries.iter().position(|e| e.id == id)
 }
 
-/// The entry named `name`: its id, or its title in any case when only one entry has it.
+/// The entry named `name`: its id, or its title in any case (or the last heading of it) when only one entry
+/// has it.
 pub fn resolve(engine: &Engine, name: &str) -> Result<usize, CurateError> {
     let name = name.trim();
     if name.is_empty() {
@@ -302,10 +309,24 @@ pub fn resolve(engine: &Engine, name: &str) -> Result<usize, CurateError> {
         return Ok(n);
     }
     let folded = name.to_lowercase();
-    let titled: Vec<usize> = (0..engine.faq().entries.len())
+    let count = engine.faq().entries.len();
+    let titled: Vec<usize> = (0..count)
         .filter(|&n| engine.entry(n).title.to_lowercase() == folded)
         .collect();
     if let [n] = titled.as_slice() {
+        return Ok(*n);
+    }
+    // "Parking" for "Clinic › Parking": the heading as the document shows it.
+    let headed: Vec<usize> = (0..count)
+        .filter(|&n| {
+            let title = &engine.entry(n).title;
+            title
+                .rsplit(HEADING_SEPARATOR)
+                .next()
+                .is_some_and(|last| last.trim().to_lowercase() == folded)
+        })
+        .collect();
+    if let [n] = headed.as_slice() {
         return Ok(*n);
     }
     let hint = engine.ask(name).hits.first().map(|h| {
@@ -331,4 +352,95 @@ pub fn closest(engine: &Engine, text: &str, n: usize) -> Vec<(usize, f32)> {
         .into_iter()
         .map(|h| (h.entry as usize, h.score))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::{FaqSettings, Matching};
+
+    fn curator(dir: &std::path::Path) -> Curator {
+        let faq = dir.join("faq");
+        std::fs::create_dir_all(&faq).unwrap();
+        std::fs::write(
+            faq.join("clinic.md"),
+            "# Clinic\n\n## Parking\n\nThe garage on level 2 is free.\n\n## Meals\n\nThe canteen opens at 7.\n",
+        )
+        .unwrap();
+        let sources = FaqSettings {
+            paths: vec![faq.clone()],
+            synonyms: vec![],
+            safety: None,
+        };
+        let engine = Engine::load(&sources, Matching::default()).unwrap();
+        let store = Arc::new(Store::open(&dir.join("t.db"), 30));
+        Curator::new(
+            QuestionsFile::new(faq.join("questions.toml")),
+            Arc::new(Live::new(engine)),
+            store,
+        )
+    }
+
+    #[test]
+    fn a_question_already_there_is_not_written_twice_and_undo_happens_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let c = curator(dir.path());
+        let first = c
+            .add_question(Admin::Terminal, "parking", "where do cars go")
+            .unwrap();
+        assert!(first.written);
+        assert!(matches!(first.reload, Some(Ok(_))));
+        let again = c
+            .add_question(Admin::Terminal, "clinic/parking", "where do cars go")
+            .unwrap();
+        assert!(!again.written);
+        assert_eq!(again.change.kind, Kind::Ignore);
+
+        let results: Vec<_> = std::thread::scope(|s| {
+            let undo = || s.spawn(|| c.undo(first.change.id));
+            let (a, b) = (undo(), undo());
+            vec![a.join().unwrap(), b.join().unwrap()]
+        });
+        assert_eq!(results.iter().filter(|r| r.is_ok()).count(), 1);
+        assert!(
+            results
+                .iter()
+                .any(|r| matches!(r, Err(CurateError::AlreadyUndone)))
+        );
+        let text = std::fs::read_to_string(c.file().path()).unwrap();
+        assert!(!text.contains("where do cars go"), "{text}");
+    }
+
+    #[test]
+    fn new_entries_get_unique_ids_and_names_are_checked() {
+        let dir = tempfile::tempdir().unwrap();
+        let c = curator(dir.path());
+        let a = c
+            .new_entry(Admin::Terminal, "Visiting hours", "9 to 5.", None, None)
+            .unwrap();
+        let b = c
+            .new_entry(
+                Admin::Terminal,
+                "Visiting hours",
+                "Also weekends.",
+                None,
+                None,
+            )
+            .unwrap();
+        assert_eq!(a.change.entry, "faq/visiting-hours");
+        assert_eq!(b.change.entry, "faq/visiting-hours-2");
+        assert_eq!(c.live().current().faq().entries.len(), 4);
+        assert!(matches!(
+            c.new_entry(Admin::Terminal, "  ", "x", None, None),
+            Err(CurateError::Empty("title"))
+        ));
+        let err = c
+            .add_question(Admin::Terminal, "parkng garage", "q")
+            .unwrap_err();
+        assert!(
+            err.to_string()
+                .contains("did you mean \"Clinic › Parking\" (clinic/parking)?"),
+            "{err}"
+        );
+    }
 }
