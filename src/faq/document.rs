@@ -1,6 +1,15 @@
 //! Documents → sections: finds the headings of a plain-text or Markdown document and cuts it into sections.
+//!
+//! Each format reads its headings its own way (`plain`, `markdown`) from line shapes they share (`lines`:
+//! underlines, rules, list items, table rows), after HTML tags are taken out (`tags`); this file holds what
+//! they have in common: the sections they build and the title made from a file name.
 
 use std::path::Path;
+
+mod lines;
+mod markdown;
+mod plain;
+pub(crate) mod tags;
 
 /// A section of a document: a heading (or the document's opening) and the text under it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -54,9 +63,26 @@ impl Format {
 pub fn parse(name: &str, text: &str, format: Format) -> Document {
     let lines: Vec<&str> = text.lines().collect();
     match format {
-        Format::Text => parse_text(name, &lines),
-        Format::Markdown => parse_markdown(name, &lines),
+        Format::Text => {
+            let stripped = tags::strip_lines(&lines, |_| false);
+            let stripped: Vec<&str> = stripped.iter().map(|l| l.as_ref()).collect();
+            plain::parse(name, &stripped)
+        }
+        Format::Markdown => markdown::parse(name, &lines),
     }
+}
+
+/// What a line of a document is, once its neighbours are known.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Mark {
+    /// Text of the section it is in.
+    Body,
+    /// The first line of a heading: its level (1 for `#` and `===`) and text.
+    Heading { level: usize, text: String },
+    /// A further line of a heading: a Setext underline, or a Markdown heading's second line.
+    Part,
+    /// A rule (`---`, `***`): it ends a paragraph and is not shown.
+    Rule,
 }
 
 /// Collects the body lines of the section being read and closes it at the next heading.
@@ -135,96 +161,6 @@ fn join_paragraphs(lines: &[String]) -> String {
     out
 }
 
-fn parse_text(name: &str, lines: &[&str]) -> Document {
-    let first = lines.iter().position(|l| !l.trim().is_empty());
-    let title_line = first.filter(|&i| is_title_line(lines, i));
-    let title = match title_line {
-        Some(i) => lines[i].trim().to_string(),
-        None => title_from_file_name(name),
-    };
-    let mut builder = Builder::new(&title);
-    let start = title_line.map_or(0, |i| i + 1);
-    for (i, line) in lines.iter().enumerate().skip(start) {
-        if is_text_heading(lines, i) {
-            builder.start(vec![line.trim().to_string()], i + 1);
-        } else {
-            builder.push_line(line, i + 1);
-        }
-    }
-    Document {
-        title,
-        sections: builder.into_sections(),
-    }
-}
-
-/// The first line is the document's title when it is heading-shaped and body text follows it.
-fn is_title_line(lines: &[&str], i: usize) -> bool {
-    is_heading_shaped(lines[i]) && next_is_body(lines, i)
-}
-
-/// A plain-text heading: a short line without sentence-ending punctuation, or a question, followed by body
-/// text.
-fn is_text_heading(lines: &[&str], i: usize) -> bool {
-    let line = lines[i].trim();
-    if !follows_a_break(lines, i) {
-        return false;
-    }
-    if is_question_heading(line) {
-        return next_non_blank(lines, i).is_some_and(|n| !is_question_heading(lines[n].trim()));
-    }
-    is_heading_shaped(line) && next_is_body(lines, i)
-}
-
-/// A heading starts after a blank line or a finished sentence, never in the middle of a run of short lines.
-fn follows_a_break(lines: &[&str], i: usize) -> bool {
-    let Some(previous) = i.checked_sub(1).map(|p| lines[p].trim()) else {
-        return true;
-    };
-    previous.is_empty() || previous.ends_with(['.', '!', '?', ':', ';', '…', '"', '”', ')'])
-}
-
-fn is_question_heading(line: &str) -> bool {
-    line.ends_with('?') && !is_list_item(line) && line.split_whitespace().count() <= 25
-}
-
-const MAX_HEADING_WORDS: usize = 16;
-const MAX_HEADING_CHARS: usize = 120;
-
-fn is_heading_shaped(line: &str) -> bool {
-    let line = line.trim();
-    let Some(first) = line.chars().next() else {
-        return false;
-    };
-    let last = line.chars().last().unwrap_or(first);
-    (first.is_uppercase() || first.is_numeric())
-        && !matches!(last, '.' | '!' | ',' | ';' | ':' | '…' | '"' | '”')
-        && !is_list_item(line)
-        && line.split_whitespace().count() <= MAX_HEADING_WORDS
-        && line.chars().count() <= MAX_HEADING_CHARS
-}
-
-/// Bullets and numbered items are body text however short they are.
-fn is_list_item(line: &str) -> bool {
-    let line = line.trim_start();
-    if line.starts_with(['-', '*', '•', '+', '–', '>']) {
-        return true;
-    }
-    let digits = line.chars().take_while(|c| c.is_ascii_digit()).count();
-    digits > 0 && line[digits..].starts_with(['.', ')'])
-}
-
-fn next_non_blank(lines: &[&str], i: usize) -> Option<usize> {
-    (i + 1..lines.len()).find(|&n| !lines[n].trim().is_empty())
-}
-
-/// Body text follows: the next non-blank line is not itself heading-shaped.
-fn next_is_body(lines: &[&str], i: usize) -> bool {
-    next_non_blank(lines, i).is_some_and(|n| {
-        let next = lines[n].trim();
-        !is_heading_shaped(next) && !is_question_heading(next)
-    })
-}
-
 /// "car-t_cell therapy.txt" → "Car T Cell Therapy".
 pub fn title_from_file_name(name: &str) -> String {
     let stem = Path::new(name)
@@ -247,76 +183,6 @@ pub fn title_from_file_name(name: &str) -> String {
     } else {
         words.join(" ")
     }
-}
-
-fn parse_markdown(name: &str, lines: &[&str]) -> Document {
-    let headings = markdown_headings(lines);
-    let title = match headings.first() {
-        Some(&(i, 1, ref text)) if lines[..i].iter().all(|l| l.trim().is_empty()) => text.clone(),
-        _ => title_from_file_name(name),
-    };
-    let mut builder = Builder::new(&title);
-    let mut stack: Vec<(usize, String)> = Vec::new();
-    let mut next = headings.iter().peekable();
-    for (i, line) in lines.iter().enumerate() {
-        match next.peek() {
-            Some((at, level, text)) if *at == i => {
-                stack.retain(|(l, _)| l < level);
-                stack.push((*level, text.clone()));
-                let path = stack.iter().map(|(_, t)| t.clone()).collect();
-                builder.start(path, i + 1);
-                next.next();
-            }
-            _ => builder.push_line(line, i + 1),
-        }
-    }
-    let mut sections = builder.into_sections();
-    // A heading whose text is all in its sub-sections is not a section of its own.
-    let mut keep = Vec::with_capacity(sections.len());
-    for (i, section) in sections.iter().enumerate() {
-        let is_parent = sections
-            .get(i + 1)
-            .is_some_and(|n| n.heading_path.len() > section.heading_path.len());
-        keep.push(!(section.body.is_empty() && is_parent));
-    }
-    let mut keep = keep.into_iter();
-    sections.retain(|_| keep.next().unwrap_or(true));
-    Document { title, sections }
-}
-
-/// The ATX headings of a Markdown text, outside code fences: (line index, level, text).
-fn markdown_headings(lines: &[&str]) -> Vec<(usize, usize, String)> {
-    let mut headings = Vec::new();
-    let mut fence: Option<&str> = None;
-    for (i, line) in lines.iter().enumerate() {
-        let trimmed = line.trim_start();
-        if let Some(open) = fence {
-            if trimmed.starts_with(open) {
-                fence = None;
-            }
-            continue;
-        }
-        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
-            fence = Some(&trimmed[..3]);
-            continue;
-        }
-        if line.starts_with("    ") {
-            continue;
-        }
-        let level = trimmed.chars().take_while(|&c| c == '#').count();
-        if !(1..=6).contains(&level) {
-            continue;
-        }
-        let rest = &trimmed[level..];
-        if !(rest.is_empty() || rest.starts_with([' ', '\t'])) {
-            continue;
-        }
-        let text = rest.trim().trim_end_matches('#').trim();
-        if !text.is_empty() {
-            headings.push((i, level, text.to_string()));
-        }
-    }
-    headings
 }
 
 #[cfg(test)]

@@ -1,15 +1,27 @@
 //! Reading the FAQ folders: walks them in a stable order, reads each document and data file, and turns
 //! sections into entries with unique, stable ids ([`crate::faq::ids`]), recording every problem with its file and
 //! line.
+//!
+//! One step a file: `walk` finds the files (and stops at link loops), `read` turns bytes into text, `sections`
+//! makes a document's entries, `alternates` attaches and checks the questions of `questions.toml`; this file
+//! runs them in order and settles ids across files.
 
 use std::collections::{HashMap, HashSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 
+mod alternates;
+mod read;
+mod sections;
+mod walk;
+
+use read::read_text;
+use walk::Found;
+
 use crate::faq::diagnostic::{Diagnostic, Severity};
 use crate::faq::document::{self, Format};
 use crate::faq::ids;
-use crate::faq::questions::{self, Alternates, Questions};
+use crate::faq::questions::{self, Alternates, Question, Questions};
 use crate::faq::{Entry, Faq, LoadError, QUESTIONS_FILE, SYNONYMS_FILE, Source, slug};
 
 /// Collects the files under the FAQ paths, then reads them into a `Faq`.
@@ -18,6 +30,10 @@ pub struct Loader {
     files: Vec<Found>,
     synonym_files: Vec<PathBuf>,
     seen: HashSet<PathBuf>,
+    /// The folders read, as canonical paths: a link back to one is not followed.
+    folders: HashSet<PathBuf>,
+    /// The alternate questions attached so far, to warn about repeats and conflicts.
+    asked: alternates::Asked,
     diagnostics: Vec<Diagnostic>,
 }
 
@@ -28,65 +44,6 @@ impl Loader {
             self.seen.insert(key);
         }
         self.synonym_files.push(path.to_path_buf());
-    }
-
-    /// A folder (read recursively) or a file.
-    pub fn add_path(&mut self, path: &Path) {
-        let shown = path.display().to_string();
-        match fs::metadata(path) {
-            Err(err) => self.diagnostics.push(Diagnostic::error(
-                shown,
-                None,
-                format!("cannot read: {err} (expected a folder of .txt/.md documents or a document file)"),
-            )),
-            Ok(meta) if meta.is_dir() => self.walk(path, path),
-            Ok(_) => {
-                let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
-                self.push_file(path.to_path_buf(), name.unwrap_or(shown));
-            }
-        }
-    }
-
-    /// Collects files under `dir` (inside the FAQ folder `root`) in a stable (sorted) order, skipping hidden
-    /// ones.
-    fn walk(&mut self, root: &Path, dir: &Path) {
-        let mut children: Vec<PathBuf> = match fs::read_dir(dir) {
-            Ok(read) => read.filter_map(|e| e.ok().map(|e| e.path())).collect(),
-            Err(err) => {
-                let message = format!("cannot list folder: {err}");
-                self.diagnostics
-                    .push(Diagnostic::error(dir.display().to_string(), None, message));
-                return;
-            }
-        };
-        children.sort();
-        for child in children {
-            let hidden = child
-                .file_name()
-                .and_then(|n| n.to_str())
-                .is_some_and(|n| n.starts_with('.'));
-            if hidden {
-                continue;
-            }
-            if child.is_dir() {
-                self.walk(root, &child);
-            } else if Format::of(&child).is_some() || is_data_file(&child) {
-                let relative = child.strip_prefix(root).unwrap_or(&child);
-                let relative: Vec<_> = relative
-                    .components()
-                    .map(|c| c.as_os_str().to_string_lossy())
-                    .collect();
-                let relative = relative.join("/");
-                self.push_file(child, relative);
-            }
-        }
-    }
-
-    fn push_file(&mut self, path: PathBuf, relative: String) {
-        let key = fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
-        if self.seen.insert(key) {
-            self.files.push(Found { path, relative });
-        }
     }
 
     /// Reads everything collected; `Err` holds every error with the warnings.
@@ -178,111 +135,6 @@ impl Loader {
             .any(|d| d.severity == Severity::Error)
     }
 
-    /// A document's sections as entries, with ids unique within the document.
-    fn read_document(
-        &mut self,
-        found: &Found,
-        shown: &str,
-        text: &str,
-        format: Format,
-    ) -> Document {
-        let name = found
-            .path
-            .file_name()
-            .and_then(|n| n.to_str())
-            .unwrap_or(shown);
-        let doc = document::parse(name, text, format);
-        let mut sections = Vec::with_capacity(doc.sections.len());
-        for section in doc.sections {
-            let title = section.title();
-            if section.body.trim().is_empty() {
-                self.diagnostics.push(Diagnostic::warning(
-                    shown,
-                    Some(section.line),
-                    format!("section {title:?} has no text under its heading; skipped"),
-                ));
-                continue;
-            }
-            if section.body.chars().count() > HUGE_SECTION_CHARS {
-                self.diagnostics.push(Diagnostic::warning(
-                    shown,
-                    Some(section.line),
-                    format!(
-                        "section {title:?} is {} characters long; answers over 4096 are sent as several messages",
-                        section.body.chars().count()
-                    ),
-                ));
-            }
-            sections.push(section);
-        }
-        let paths: Vec<&[String]> = sections.iter().map(|s| s.heading_path.as_slice()).collect();
-        let wanted = ids::section_ids(&found.base(name), &paths);
-        let settled = ids::settle(wanted, |i| sections[i].body.as_str());
-        for group in &settled.hashed {
-            let first = &sections[group[0]];
-            let lines: Vec<String> = group[1..]
-                .iter()
-                .map(|&i| sections[i].line.to_string())
-                .collect();
-            self.diagnostics.push(Diagnostic::warning(
-                shown,
-                Some(first.line),
-                format!(
-                    "{} sections have the heading {:?} (here and at line(s) {}); their ids end in a hash of their text, which changes when the text does: give them different headings",
-                    group.len(),
-                    first.title(),
-                    abbreviate(&lines)
-                ),
-            ));
-        }
-        let mut skip = vec![false; sections.len()];
-        for &(i, earlier) in &settled.duplicates {
-            skip[i] = true;
-            self.diagnostics.push(Diagnostic::warning(
-                shown,
-                Some(sections[i].line),
-                format!(
-                    "section {:?} is a duplicate of {shown}:{} (same heading and text); skipped",
-                    sections[i].title(),
-                    sections[earlier].line
-                ),
-            ));
-        }
-        let entries = sections
-            .into_iter()
-            .zip(settled.ids)
-            .zip(skip)
-            .map(|((section, id), skip)| {
-                let title = section.title();
-                let mut body = section.body;
-                // A FAQ of 100 000 entries is mostly text: keep no spare capacity.
-                body.shrink_to_fit();
-                Pending {
-                    entry: Entry {
-                        id,
-                        title,
-                        body,
-                        source: shown.to_string(),
-                        line: section.line,
-                        document: doc.title.clone(),
-                        questions: Vec::new(),
-                    },
-                    explicit: false,
-                    skip,
-                }
-            })
-            .collect();
-        Document {
-            relative: found.relative.clone(),
-            source: Source {
-                file: shown.to_string(),
-                title: doc.title,
-                entries: 0,
-            },
-            entries,
-        }
-    }
-
     /// The hand-written entries of a `questions.toml`, with the ids they ask for or are given.
     fn hand_written(&mut self, found: &Found, shown: &str, q: Questions) -> QuestionFile {
         let stem = found
@@ -294,8 +146,15 @@ impl Loader {
         let entries = q
             .entries
             .into_iter()
-            .map(|hand| {
-                let body = hand.answer.trim().to_string();
+            .map(|mut hand| {
+                // Tags are markup here as in documents: not words to index, and shown escaped.
+                let title = document::tags::strip(&hand.title).trim().to_string();
+                if !title.is_empty() {
+                    hand.title = title;
+                }
+                let lines: Vec<&str> = hand.answer.lines().collect();
+                let body = document::tags::strip_lines(&lines, |_| false);
+                let body = body.join("\n").trim().to_string();
                 Pending {
                     explicit: hand.id.is_some(),
                     entry: Entry {
@@ -307,9 +166,10 @@ impl Loader {
                         body,
                         source: shown.to_string(),
                         line: hand.line,
-                        questions: hand.questions,
+                        questions: Vec::new(),
                     },
                     skip: false,
+                    questions: hand.questions,
                 }
             })
             .collect();
@@ -376,7 +236,7 @@ impl Loader {
         for alt in q.alternates {
             self.apply_alternates(faq, file, alt);
         }
-        for hand in q.entries.into_iter().filter(|p| !p.skip) {
+        for mut hand in q.entries.into_iter().filter(|p| !p.skip) {
             if hand.explicit && !taken.insert(hand.entry.id.clone()) {
                 self.diagnostics.push(Diagnostic::error(
                     file,
@@ -389,69 +249,9 @@ impl Loader {
                 continue;
             }
             faq.entries.push(hand.entry);
+            let questions = std::mem::take(&mut hand.questions);
+            self.attach(faq, faq.entries.len() - 1, file, questions);
         }
-    }
-
-    fn apply_alternates(&mut self, faq: &mut Faq, file: &str, alt: Alternates) {
-        let by_id = faq.entries.iter().position(|e| e.id == alt.entry);
-        let by_title: Vec<usize> = (0..faq.entries.len())
-            .filter(|&i| faq.entries[i].title == alt.entry)
-            .collect();
-        let target = match (by_id, by_title.as_slice()) {
-            (Some(i), _) => i,
-            (None, [i]) => *i,
-            (None, []) => {
-                // An id from before a heading was renamed, or before ids kept long headings whole.
-                let longer: Vec<&str> = faq
-                    .entries
-                    .iter()
-                    .map(|e| e.id.as_str())
-                    .filter(|id| alt.entry.contains('/') && id.starts_with(&alt.entry))
-                    .take(2)
-                    .collect();
-                let hint = match longer.as_slice() {
-                    [id] => format!(" (did you mean {id:?}?)"),
-                    _ => String::new(),
-                };
-                self.diagnostics.push(Diagnostic::error(
-                    file,
-                    Some(alt.line),
-                    format!("no entry has the id or title {:?}; expected one that `faqbot check` lists{hint}", alt.entry),
-                ));
-                return;
-            }
-            (None, _) => {
-                self.diagnostics.push(Diagnostic::error(
-                    file,
-                    Some(alt.line),
-                    format!(
-                        "{:?} is the title of more than one entry; name the entry by its id",
-                        alt.entry
-                    ),
-                ));
-                return;
-            }
-        };
-        let questions = alt.questions.into_iter().filter(|q| !q.trim().is_empty());
-        faq.entries[target].questions.extend(questions);
-    }
-}
-
-/// A file found under a FAQ path.
-struct Found {
-    path: PathBuf,
-    /// Its path inside the FAQ folder it was found under, `/`-separated; a file named alone is its name.
-    relative: String,
-}
-
-impl Found {
-    /// The part of its sections' ids that names the file: its folders inside the FAQ folder and its own slug
-    /// (`clinic/guide` for `faq/clinic/guide.md`).
-    fn base(&self, name: &str) -> String {
-        let mut parts: Vec<String> = self.relative.split('/').map(slug).collect();
-        parts.pop();
-        parts.push(slug(&document::title_from_file_name(name)));
-        parts.join("/")
     }
 }
 
@@ -462,6 +262,8 @@ struct Pending {
     explicit: bool,
     /// A duplicate that will not be an entry.
     skip: bool,
+    /// A hand-written entry's questions, attached (and checked) with the alternates.
+    questions: Vec<Question>,
 }
 
 struct Document {
@@ -488,9 +290,6 @@ fn abbreviate(items: &[String]) -> String {
     text
 }
 
-/// Sections longer than this get a warning: Telegram splits them into several messages.
-const HUGE_SECTION_CHARS: usize = 3500;
-
 fn warn_duplicate_titles(entries: &[Entry], diagnostics: &mut Vec<Diagnostic>) {
     let mut first: HashMap<&str, &Entry> = HashMap::new();
     for entry in entries {
@@ -507,59 +306,4 @@ fn warn_duplicate_titles(entries: &[Entry], diagnostics: &mut Vec<Diagnostic>) {
             first.insert(&entry.title, entry);
         }
     }
-}
-
-fn is_data_file(path: &Path) -> bool {
-    let name = path.file_name().and_then(|n| n.to_str());
-    matches!(name, Some(QUESTIONS_FILE | SYNONYMS_FILE))
-}
-
-/// Reads a file as UTF-8 text, or records why it cannot be used.
-fn read_text(path: &Path, shown: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<String> {
-    let bytes = match fs::read(path) {
-        Ok(bytes) => bytes,
-        Err(err) => {
-            diagnostics.push(Diagnostic::error(
-                shown,
-                None,
-                format!("cannot read: {err}"),
-            ));
-            return None;
-        }
-    };
-    if let Some(at) = bytes.iter().position(|&b| b == 0) {
-        let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
-        diagnostics.push(Diagnostic::error(
-            shown,
-            Some(line),
-            "binary file (it holds NUL bytes); expected UTF-8 text",
-        ));
-        return None;
-    }
-    let text = match String::from_utf8(bytes) {
-        Ok(text) => text,
-        Err(err) => {
-            let at = err.utf8_error().valid_up_to();
-            let bytes = err.as_bytes();
-            let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
-            diagnostics.push(Diagnostic::error(
-                shown,
-                Some(line),
-                format!(
-                    "not UTF-8 (invalid byte 0x{:02x}); save the file as UTF-8",
-                    bytes[at]
-                ),
-            ));
-            return None;
-        }
-    };
-    let text = text
-        .strip_prefix('\u{feff}')
-        .map(str::to_string)
-        .unwrap_or(text);
-    if text.trim().is_empty() {
-        diagnostics.push(Diagnostic::warning(shown, None, "empty file; skipped"));
-        return None;
-    }
-    Some(text)
 }

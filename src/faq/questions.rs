@@ -49,8 +49,17 @@ pub struct Alternates {
     /// The entry's id or exact title.
     pub entry: String,
     /// The questions people ask that this entry answers.
-    pub questions: Vec<String>,
+    pub questions: Vec<Question>,
     /// The line of `entry = …`.
+    pub line: usize,
+}
+
+/// One question of a `questions` list, with its line for diagnostics.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Question {
+    /// The question as written.
+    pub text: String,
+    /// Its 1-based line.
     pub line: usize,
 }
 
@@ -62,7 +71,7 @@ pub struct HandWritten {
     /// The title shown above the answer.
     pub title: String,
     /// Questions it answers.
-    pub questions: Vec<String>,
+    pub questions: Vec<Question>,
     /// The answer text.
     pub answer: String,
     /// The line of `title = …`.
@@ -134,19 +143,22 @@ fn non_empty(
     file: &str,
     text: &str,
     questions: Vec<Spanned<String>>,
-) -> Result<Vec<String>, Diagnostic> {
+) -> Result<Vec<Question>, Diagnostic> {
     questions
         .into_iter()
         .map(|q| {
+            let line = diagnostic::line_of(text, q.span().start);
             if q.get_ref().trim().is_empty() {
-                let line = diagnostic::line_of(text, q.span().start);
                 Err(Diagnostic::error(
                     file,
                     Some(line),
                     "empty question in `questions`; expected a question people ask, or none",
                 ))
             } else {
-                Ok(q.into_inner())
+                Ok(Question {
+                    text: q.into_inner(),
+                    line,
+                })
             }
         })
         .collect()

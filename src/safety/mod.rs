@@ -19,6 +19,7 @@ mod questions;
 mod readings;
 mod rules;
 mod rules_file;
+mod scope;
 mod text;
 mod typos;
 

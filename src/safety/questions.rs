@@ -15,7 +15,8 @@ pub(crate) fn question(rules: &Rules, clause: &Clause) -> Option<Modifier> {
     let tokens = &clause.tokens;
     let first = tokens.first()?;
     let second = tokens.get(1).map(|t| t.stem.as_str());
-    let inverted = |list: &[String]| list.contains(&first.stem) && second != Some("not");
+    let inverted =
+        |list: &crate::safety::rules::Words| list.contains(&first.stem) && second != Some("not");
     // "and is shaking" mid-sentence does not ask; "is he shaking" at a clause start may.
     let may_invert = clause.start != Start::Break;
     // "…, or will that hide a fever?" asks as its own clause would; "and is shaking" does not.

@@ -70,6 +70,9 @@ pub enum Scope {
 /// A phrase as stems, the way messages are compared.
 pub(crate) type Phrase = Vec<String>;
 
+/// A set of stems, looked up once per token of every message: a hash set, not a list.
+pub(crate) type Words = rustc_hash::FxHashSet<String>;
+
 /// A trigger phrase list with what it does.
 #[derive(Debug, Clone)]
 pub(crate) struct Trigger {
@@ -123,18 +126,18 @@ pub(crate) struct Rules {
     /// words look up the few phrases that can start at them instead of every phrase being tried.
     pub symptom_starts: FxHashMap<String, Vec<(usize, usize)>>,
     pub splitter: Splitter,
-    pub list_joiners: Vec<String>,
+    pub list_joiners: Words,
     /// Words that stand for "not" inside symptom phrases ("can barely breathe").
-    pub nearly_not: Vec<String>,
-    pub writer: Vec<String>,
-    pub others: Vec<String>,
+    pub nearly_not: Words,
+    pub writer: Words,
+    pub others: Words,
     /// Phrases by which the writer says the patient is someone else.
     pub caregiver: Vec<Phrase>,
     /// Phrases by which the writer says they are the patient: these win.
     pub patient: Vec<Phrase>,
-    pub question_words: Vec<String>,
-    pub auxiliaries: Vec<String>,
-    pub modals: Vec<String>,
+    pub question_words: Words,
+    pub auxiliaries: Words,
+    pub modals: Words,
     pub requests: Vec<Phrase>,
     pub pseudo: Vec<Phrase>,
     /// Phrases that put a sentence in the last few hours: no historical modifier there.
@@ -142,9 +145,9 @@ pub(crate) struct Rules {
     /// Phrases that say a sign is going on now ("since yesterday", "still").
     pub current: Vec<Phrase>,
     /// Words that make the number after them a count, not a reading ("day 39").
-    pub counts_before: Vec<String>,
+    pub counts_before: Words,
     /// Words that make the number before them a count ("3 hours").
-    pub counts_after: Vec<String>,
+    pub counts_after: Words,
     /// Phrases that make the number after them a limit, not a reading ("under 38").
     pub limits_before: Vec<Phrase>,
     pub triggers: Vec<Trigger>,
@@ -286,10 +289,10 @@ impl Rules {
             });
         }
         // One word each: "hes" stands for "he" here, not for "he is".
-        let words = |list: &[String]| -> Vec<String> {
+        let words = |list: &[String]| -> Words {
             list.iter()
                 .filter_map(|w| phrase_stems(w, false).into_iter().next())
-                .collect::<Vec<_>>()
+                .collect::<Words>()
         };
         let mut symptom_starts: FxHashMap<String, Vec<(usize, usize)>> = FxHashMap::default();
         for (s, symptom) in symptoms.iter().enumerate() {

@@ -140,10 +140,10 @@ pub(crate) struct Splitter {
     /// Phrases that end a clause and belong to neither side ("but", "however").
     pub breaks: Vec<Vec<String>>,
     /// Words that start a new clause when a subject follows ("and he …"); the subject stays.
-    pub conjunctions: Vec<String>,
-    pub subjects: Vec<String>,
+    pub conjunctions: crate::safety::rules::Words,
+    pub subjects: crate::safety::rules::Words,
     /// Words that make a clause speak of the one before ("that", "which").
-    pub refer_back: Vec<String>,
+    pub refer_back: crate::safety::rules::Words,
 }
 
 impl Splitter {

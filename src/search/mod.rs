@@ -6,4 +6,7 @@ pub mod explain;
 pub mod index;
 pub mod matcher;
 pub mod message;
+mod postings;
 pub mod query;
+mod resolve;
+mod weigh;

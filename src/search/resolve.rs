@@ -1,0 +1,126 @@
+//! One word of a question → what the FAQ knows it as: itself, a typo correction (not for a real English
+//! word), a prefix completion ("neutro"), or the parts of a compound ("bloodtest").
+
+use crate::search::index::{Index, TermId};
+use crate::search::matcher::Weights;
+use crate::search::query::{How, Variant};
+use crate::text::lexicon::English;
+use crate::text::normalize::Token;
+
+/// What one token of the question turned out to be.
+pub(crate) struct Resolved {
+    /// The word as the FAQ holds it, if it does.
+    pub term: Option<TermId>,
+    /// The correction made and its edit count, if the word was misspelt.
+    pub typo: Option<(String, u32)>,
+    /// What the slot can match: the word, its correction, completions or a compound's parts.
+    pub variants: Vec<Variant>,
+}
+
+pub(crate) fn resolve(index: &Index, token: &Token, weights: &Weights) -> Resolved {
+    let none = Resolved {
+        term: None,
+        typo: None,
+        variants: Vec::new(),
+    };
+    if token.stop {
+        return none;
+    }
+    if let Some(term) = index.known(token) {
+        return Resolved {
+            term: Some(term),
+            variants: vec![Variant {
+                terms: vec![term],
+                quality: 1.0,
+                how: How::Word,
+            }],
+            ..none
+        };
+    }
+    // A real, fairly common English word is what the writer meant: "flight" is not a typo of "fight".
+    let real_word = English::shipped()
+        .zipf(&token.word)
+        .is_some_and(|z| z >= REAL_WORD_ZIPF);
+    let corrections = if real_word {
+        Vec::new()
+    } else {
+        index.corrections(&token.word)
+    };
+    if let Some(best) = corrections.first() {
+        let cheapest: Vec<_> = corrections
+            .iter()
+            .filter(|c| c.cost == best.cost)
+            .take(3)
+            .collect();
+        let variants = cheapest
+            .iter()
+            .map(|c| Variant {
+                terms: vec![c.term],
+                quality: 1.0 - weights.typo_penalty * c.cost as f32,
+                how: How::Typo {
+                    to: c.word.clone(),
+                    cost: c.cost,
+                },
+            })
+            .collect();
+        return Resolved {
+            term: Some(best.term),
+            typo: Some((best.word.clone(), best.cost)),
+            variants,
+        };
+    }
+    if !real_word && token.word.chars().count() >= MIN_PREFIX {
+        // A word cut short while typing: "infu", "neutro", "lympho".
+        let completions = index.completions(&token.word, 3);
+        if let Some(best) = completions.first() {
+            return Resolved {
+                term: Some(best.term),
+                typo: Some((best.word.clone(), 1)),
+                variants: completions
+                    .iter()
+                    .map(|c| Variant {
+                        terms: vec![c.term],
+                        quality: 1.0 - weights.typo_penalty,
+                        how: How::Typo {
+                            to: c.word.clone(),
+                            cost: 1,
+                        },
+                    })
+                    .collect(),
+            };
+        }
+    }
+    Resolved {
+        variants: split_variant(index, &token.word).into_iter().collect(),
+        ..none
+    }
+}
+
+/// From this Zipf frequency up, an English word the FAQ does not hold is taken as meant, never as a typo.
+const REAL_WORD_ZIPF: f32 = 3.0;
+
+/// The longest word that is tried as two words written together ("sideeffects").
+const MAX_COMPOUND_CHARS: usize = 40;
+
+/// The shortest beginning of a word that is completed to a vocabulary word.
+const MIN_PREFIX: usize = 4;
+
+/// "sideeffects" → the two vocabulary words it is made of.
+fn split_variant(index: &Index, word: &str) -> Option<Variant> {
+    let chars: Vec<char> = word.chars().collect();
+    // No two real words written together are this long; a longer "word" is noise, and trying every cut
+    // of it would cost the square of its length.
+    if chars.len() > MAX_COMPOUND_CHARS {
+        return None;
+    }
+    (2..chars.len().saturating_sub(1)).find_map(|cut| {
+        let head: String = chars[..cut].iter().collect();
+        let tail: String = chars[cut..].iter().collect();
+        let (a, b) = (index.word(&head)?, index.word(&tail)?);
+        (index.df(a) > 0 && index.df(b) > 0).then(|| Variant {
+            terms: vec![a, b],
+            quality: 0.9,
+            how: How::Parts,
+        })
+    })
+}
