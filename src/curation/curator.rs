@@ -45,6 +45,23 @@ pub enum CurateError {
     /// Empty title, answer or question.
     #[error("the {0} is empty")]
     Empty(&'static str),
+    /// A question far longer than people ask.
+    #[error(
+        "the question is {0} characters long; an alternate question is what people ask, at most {MAX_QUESTION_CHARS}"
+    )]
+    TooLong(usize),
+    /// Another entry lists the question already: the bot could not tell which to answer.
+    #[error(
+        "“{question}” is already a question of “{title}” ({id}); undo that first, or choose that entry"
+    )]
+    Taken {
+        /// The question.
+        question: String,
+        /// The other entry's title.
+        title: String,
+        /// Its id.
+        id: String,
+    },
     /// Writing `questions.toml` failed; nothing was changed.
     #[error(transparent)]
     Edit(#[from] EditError),
@@ -68,6 +85,9 @@ pub struct Done {
 
 /// Titles are headings: one line, not a paragraph.
 const MAX_TITLE_CHARS: usize = 200;
+
+/// The longest alternate question written; the loader warns about longer ones (and gaps keep no more).
+pub const MAX_QUESTION_CHARS: usize = 300;
 
 /// Makes changes to the FAQ.
 pub struct Curator {
@@ -135,9 +155,20 @@ impl Curator {
         gaps: &[i64],
     ) -> Result<Done, CurateError> {
         let entry = engine.entry(n);
-        let written = self
-            .file
-            .edit(|doc| editor::add_question(doc, &entry.id, &entry.title, question))?;
+        let written = match listed_for(engine, question)? {
+            Some(other) if other != n => {
+                let other = engine.entry(other);
+                return Err(CurateError::Taken {
+                    question: question.to_string(),
+                    title: other.title.clone(),
+                    id: other.id.clone(),
+                });
+            }
+            Some(_) => false,
+            None => self
+                .file
+                .edit(|doc| editor::add_question(doc, &entry.id, &entry.title, question))?,
+        };
         // A question the entry had already closes its gaps, but there is nothing in the file to undo.
         let kind = if written {
             Kind::Question
@@ -189,6 +220,16 @@ impl Curator {
             },
         };
         let engine = self.live.current();
+        if let Some(q) = &question
+            && let Some(other) = listed_for(&engine, q)?
+        {
+            let other = engine.entry(other);
+            return Err(CurateError::Taken {
+                question: q.clone(),
+                title: other.title.clone(),
+                id: other.id.clone(),
+            });
+        }
         let folder = self
             .file
             .path()
@@ -293,6 +334,31 @@ impl Curator {
     }
 }
 
+/// The entry that lists `question` (as the loader compares them: case, accents, punctuation and spacing
+/// aside) among its alternate questions; an error when it is too long to be one.
+fn listed_for(engine: &Engine, question: &str) -> Result<Option<usize>, CurateError> {
+    let length = question.trim().chars().count();
+    if length > MAX_QUESTION_CHARS {
+        return Err(CurateError::TooLong(length));
+    }
+    let wanted = question_key(question);
+    Ok(engine
+        .faq()
+        .entries
+        .iter()
+        .position(|e| e.questions.iter().any(|q| question_key(q) == wanted)))
+}
+
+/// The loader's notion of the same question (`faq::loader`): folded, punctuation and spacing aside.
+fn question_key(question: &str) -> String {
+    let folded = crate::text::normalize::fold(question);
+    let words: Vec<&str> = folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.join(" ")
+}
+
 /// The entry with id `id`.
 pub fn find_id(engine: &Engine, id: &str) -> Option<usize> {
     engine.faq().entries.iter().position(|e| e.id == id)
@@ -395,6 +461,16 @@ mod tests {
             .unwrap();
         assert!(!again.written);
         assert_eq!(again.change.kind, Kind::Ignore);
+        // Another entry cannot take it too, nor can a paragraph be a question.
+        let taken = c
+            .add_question(Admin::Terminal, "meals", "Where do cars go?")
+            .unwrap_err();
+        assert!(matches!(taken, CurateError::Taken { .. }), "{taken}");
+        let long = "why ".repeat(100);
+        assert!(matches!(
+            c.add_question(Admin::Terminal, "meals", &long),
+            Err(CurateError::TooLong(399))
+        ));
 
         let results: Vec<_> = std::thread::scope(|s| {
             let undo = || s.spawn(|| c.undo(first.change.id));

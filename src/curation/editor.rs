@@ -335,7 +335,7 @@ mod tests {
         let mut d = doc();
         assert!(add_question(&mut d, "faq/phone", "Phone", "number to call"));
         let q = questions::parse("q.toml", &d.to_string()).unwrap();
-        assert_eq!(q.entries[0].questions, ["number to call"]);
+        assert_eq!(q.entries[0].questions[0].text, "number to call");
         assert!(q.alternates.iter().all(|a| a.entry != "faq/phone"));
     }
 
