@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 use faqbot::config::Settings;
 use faqbot::engine::chitchat::ChitChat;
 use faqbot::engine::render::{self, Markup};
-use faqbot::engine::{Engine, Outcome, Reply};
+use faqbot::engine::{Decision, Engine, Outcome, Reply};
 use faqbot::search::explain::explain;
 
 static ENGINE: LazyLock<Engine> = LazyLock::new(|| {
@@ -34,7 +34,8 @@ fn plain(reply: &Reply) -> String {
 
 fn answered_id(question: &str) -> Option<String> {
     let reply = ask(question);
-    (reply.outcome == Outcome::Answered).then(|| ENGINE.entry(reply.best.unwrap().entry).id.clone())
+    (reply.outcome() == Outcome::Answered)
+        .then(|| ENGINE.entry(reply.best().unwrap().entry).id.clone())
 }
 
 #[test]
@@ -58,8 +59,8 @@ fn synonyms_reach_the_words_of_the_document() {
 #[test]
 fn acronym_defined_in_the_document_matches_its_long_form() {
     let reply = ask("CRS");
-    assert_eq!(reply.outcome, Outcome::Answered);
-    assert_eq!(ENGINE.entry(reply.best.unwrap().entry).id, CHALLENGES);
+    assert_eq!(reply.outcome(), Outcome::Answered);
+    assert_eq!(ENGINE.entry(reply.best().unwrap().entry).id, CHALLENGES);
 }
 
 #[test]
@@ -70,8 +71,8 @@ fn off_topic_is_declined_without_a_section() {
         "how do i fix my bike",
     ] {
         let reply = ask(q);
-        assert_eq!(reply.outcome, Outcome::Declined, "{q}");
-        assert!(reply.best.is_none());
+        assert_eq!(reply.outcome(), Outcome::Declined, "{q}");
+        assert!(reply.best().is_none());
         let text = plain(&reply);
         assert_eq!(text, Settings::default().texts.decline);
     }
@@ -80,8 +81,8 @@ fn off_topic_is_declined_without_a_section() {
 #[test]
 fn small_talk_gets_a_friendly_line() {
     let reply = ask("thank you so much!");
-    assert_eq!(reply.outcome, Outcome::Chitchat);
-    assert_eq!(reply.chitchat, Some(ChitChat::Thanks));
+    assert_eq!(reply.outcome(), Outcome::Chitchat);
+    assert_eq!(reply.decision, Decision::SmallTalk(ChitChat::Thanks));
     let text = plain(&reply);
     assert_eq!(text, Settings::default().texts.thanks);
 }
@@ -89,7 +90,7 @@ fn small_talk_gets_a_friendly_line() {
 #[test]
 fn a_question_without_words_asks_for_more() {
     let reply = ask("what is it??");
-    assert_eq!(reply.outcome, Outcome::Declined);
+    assert_eq!(reply.outcome(), Outcome::Declined);
     let text = plain(&reply);
     assert_eq!(text, Settings::default().texts.empty_question);
 }
@@ -97,8 +98,8 @@ fn a_question_without_words_asks_for_more() {
 #[test]
 fn close_runners_up_are_offered_as_related() {
     let reply = ask("car t cancer stories");
-    assert_eq!(reply.outcome, Outcome::Answered);
-    assert!(!reply.alternatives.is_empty());
+    assert_eq!(reply.outcome(), Outcome::Answered);
+    assert!(!reply.alternatives().is_empty());
     let text = plain(&reply);
     assert!(text.contains("Related:"), "{text}");
 }
@@ -107,8 +108,8 @@ fn close_runners_up_are_offered_as_related() {
 fn medium_confidence_suggests_candidates() {
     // Two entries each hold one of the words: a close race, so the bot asks which.
     let reply = ask("leukemia and lymphoma");
-    assert_eq!(reply.outcome, Outcome::Suggested);
-    assert_eq!(reply.alternatives.len(), 1);
+    assert_eq!(reply.outcome(), Outcome::Suggested);
+    assert_eq!(reply.alternatives().len(), 1);
     let text = plain(&reply);
     assert!(text.contains("1. Case Study"), "{text}");
     assert!(text.contains("2. Case Study"), "{text}");
@@ -132,8 +133,8 @@ fn answer_has_title_body_source_and_disclaimer() {
 
 #[test]
 fn explain_names_typos_and_synonyms() {
-    let reply = ask("myloma side effects");
-    let text = explain(&ENGINE, &reply, &Settings::default().matching.weights);
+    let explained = ENGINE.explain("myloma side effects");
+    let text = explain(&ENGINE, &explained, &Settings::default().matching.weights);
     assert!(text.contains("typo → \"myeloma\""), "{text}");
     assert!(text.contains("synonym group `side_effects`"), "{text}");
     assert!(text.contains("= evidence"), "{text}");
@@ -200,11 +201,11 @@ fn a_message_with_two_questions_offers_an_answer_to_each() {
     let reply = ask(
         "my 9yo is having it next month. is it used much for children, and what side effects should we expect?",
     );
-    assert_eq!(reply.outcome, Outcome::Answered);
+    assert_eq!(reply.outcome(), Outcome::Answered);
     let mut ids: Vec<&str> = reply
-        .best
+        .best()
         .iter()
-        .chain(reply.alternatives.first())
+        .chain(reply.alternatives().first())
         .map(|c| ENGINE.entry(c.entry).id.as_str())
         .collect();
     ids.sort_unstable();
@@ -219,13 +220,30 @@ fn long_context_does_not_dilute_a_clear_question() {
          we drove four hours to the centre on Monday and the nurses were lovely. what is neurotoxicity? \
          thanks in advance x",
     );
-    assert_eq!(long.outcome, Outcome::Answered);
-    assert_eq!(long.best.unwrap().entry, short.best.unwrap().entry);
+    assert_eq!(long.outcome(), Outcome::Answered);
+    assert_eq!(long.best().unwrap().entry, short.best().unwrap().entry);
 }
 
 #[test]
 fn one_common_word_never_answers() {
     for question in ["what day is it", "people", "how was your week"] {
-        assert_ne!(ask(question).outcome, Outcome::Answered, "{question}");
+        assert_ne!(ask(question).outcome(), Outcome::Answered, "{question}");
     }
+}
+
+#[test]
+fn a_decline_says_why_and_an_empty_message_is_not_a_knowledge_gap() {
+    use faqbot::engine::Declined;
+    assert_eq!(ask("?!").decision, Decision::Decline(Declined::Empty));
+    let reply = ask("how do i renew my passport");
+    assert!(
+        matches!(reply.decision, Decision::Decline(Declined::NoMatch { .. })),
+        "{reply:?}"
+    );
+    // Whatever was decided, the explanation holds the scored entries the decision came from.
+    let explained = ENGINE.explain("what is crs");
+    assert_eq!(
+        explained.reply.best().map(|b| b.entry),
+        explained.hits.first().map(|h| h.entry as usize)
+    );
 }

@@ -15,7 +15,7 @@ use crate::bot::callback::{self, Action};
 use crate::bot::format::{self, Outgoing};
 use crate::bot::handlers::{HandlerResult, context, send_to};
 use crate::bot::{FaqBot, State};
-use crate::engine::{Engine, Outcome};
+use crate::engine::{Decision, Engine};
 
 /// Inline mode answers with at most this many entries.
 const INLINE_RESULTS: usize = 5;
@@ -115,11 +115,11 @@ pub async fn on_inline(
             .take(INLINE_TOPICS)
             .collect()
     } else {
-        let reply = engine.ask(&query.query);
         let floor = state.settings.matching.suggest_threshold;
-        match reply.outcome {
-            Outcome::Chitchat => Vec::new(),
-            _ => reply
+        let explained = engine.explain(&query.query);
+        match explained.reply.decision {
+            Decision::SmallTalk(_) => Vec::new(),
+            _ => explained
                 .hits
                 .iter()
                 .filter(|h| h.score >= floor)

@@ -5,7 +5,7 @@ use teloxide::types::{InlineKeyboardButton, InlineKeyboardMarkup};
 use crate::bot::callback::{self, Action};
 use crate::config::Texts;
 use crate::engine::render::{self, Markup};
-use crate::engine::{Candidate, Engine, Outcome, Reply};
+use crate::engine::{Candidate, Decision, Engine, Reply};
 
 /// Telegram's limit on a message's text.
 pub const MAX_MESSAGE: usize = 4096;
@@ -37,8 +37,8 @@ impl Outgoing {
 /// and 👍/👎 under an answer.
 pub fn reply(engine: &Engine, texts: &Texts, reply: &Reply) -> Vec<Outgoing> {
     let text = render::reply(engine, texts, reply, Markup::Html, false);
-    let keyboard = match (reply.outcome, reply.best) {
-        (Outcome::Answered, Some(best)) => {
+    let keyboard = match &reply.decision {
+        Decision::Answer { best, related } => {
             let hash = callback::id_hash(&engine.entry(best.entry).id);
             let votes = vec![
                 InlineKeyboardButton::callback("👍 Helpful", Action::Vote(true, hash).encode()),
@@ -47,23 +47,19 @@ pub fn reply(engine: &Engine, texts: &Texts, reply: &Reply) -> Vec<Outgoing> {
                     Action::Vote(false, hash).encode(),
                 ),
             ];
-            let related = entry_buttons(engine, &reply.alternatives, "↪ ");
+            let related = entry_buttons(engine, related, "↪ ");
             let mut rows = related.map(|k| k.inline_keyboard).unwrap_or_default();
             rows.push(votes);
             Some(InlineKeyboardMarkup::new(rows))
         }
-        (Outcome::Answered, None) => None,
-        (Outcome::Suggested, _) => {
-            let all: Vec<Candidate> = reply
-                .best
-                .iter()
-                .chain(&reply.alternatives)
-                .copied()
+        Decision::Suggest { first, others } => {
+            let all: Vec<Candidate> = std::iter::once(*first)
+                .chain(others.iter().copied())
                 .collect();
             entry_buttons(engine, &all, "")
         }
-        (Outcome::Declined, _) => Some(topics_button()),
-        (Outcome::Chitchat, _) => None,
+        Decision::Decline(_) => Some(topics_button()),
+        Decision::SmallTalk(_) => None,
     };
     with_keyboard(split(&text, MAX_MESSAGE), keyboard)
 }

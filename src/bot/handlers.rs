@@ -16,7 +16,7 @@ use crate::bot::format::{self, Outgoing};
 use crate::bot::{FaqBot, State};
 use crate::bot::{admin, authoring, curate};
 use crate::engine::render::Markup;
-use crate::engine::{Engine, Outcome};
+use crate::engine::{Decision, Declined, Engine, Outcome};
 
 /// What every handler returns; errors are logged by the dispatcher's error handler with the update id.
 pub type HandlerResult = anyhow::Result<()>;
@@ -166,12 +166,12 @@ async fn answer(
     let engine = state.engine();
     let reply = engine.ask(question);
     let best = reply
-        .best
+        .best()
         .map(|b| (engine.entry(b.entry).id.as_str(), b.score));
     tracing::info!(
         update_id = update.id.0,
         chat = chat_kind(msg),
-        outcome = reply.outcome.as_str(),
+        outcome = reply.outcome().as_str(),
         entry = best.map_or("-", |b| b.0),
         score = best.map_or(0.0, |b| b.1),
         "answer"
@@ -179,9 +179,9 @@ async fn answer(
     tracing::trace!(update_id = update.id.0, question, "question text");
     // Counted before the reply goes out: whoever sees the reply sees it counted.
     let store = Arc::clone(&state.store);
-    let outcome = reply.outcome.as_str();
+    let outcome = reply.outcome().as_str();
     let entry = best.map(|b| b.0.to_string());
-    let declined = (reply.outcome == Outcome::Declined && !reply.query.is_empty())
+    let declined = matches!(reply.decision, Decision::Decline(Declined::NoMatch { .. }))
         .then(|| question.to_string());
     let _ = tokio::task::spawn_blocking(move || {
         store.record_question(outcome, entry.as_deref(), declined.as_deref())
@@ -191,7 +191,7 @@ async fn answer(
     for part in format::reply(&engine, &state.settings.texts, &reply) {
         last = Some(send(bot, msg, part, update).await?);
     }
-    if let Some(sent) = last.filter(|_| reply.outcome == Outcome::Answered) {
+    if let Some(sent) = last.filter(|_| reply.outcome() == Outcome::Answered) {
         state.remember(msg.chat.id.0, sent.0, question);
     }
     Ok(())

@@ -68,22 +68,25 @@ pub fn run(
                 )?;
             }
             _ => {
-                let reply = engine.ask(question);
-                if reply.outcome == crate::engine::Outcome::Suggested {
-                    choices = reply
-                        .best
-                        .iter()
-                        .chain(&reply.alternatives)
+                let explained = engine.explain(question);
+                let reply = &explained.reply;
+                if let crate::engine::Decision::Suggest { first, others } = &reply.decision {
+                    choices = std::iter::once(first)
+                        .chain(others)
                         .map(|c| c.entry)
                         .collect();
                 }
                 writeln!(
                     output,
                     "{}",
-                    render::reply(engine, texts, &reply, Markup::Plain, true)
+                    render::reply(engine, texts, reply, Markup::Plain, true)
                 )?;
                 if explaining {
-                    writeln!(output, "\n{}", explain::explain(engine, &reply, weights))?;
+                    writeln!(
+                        output,
+                        "\n{}",
+                        explain::explain(engine, &explained, weights)
+                    )?;
                 }
             }
         }

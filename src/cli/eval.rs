@@ -169,16 +169,9 @@ pub fn run(engine: &Engine, cases: &[Case]) -> Vec<Verdict> {
             let reply = engine.ask(&case.question);
             Verdict {
                 case: case.clone(),
-                outcome: reply.outcome,
-                entry: reply
-                    .best
-                    .map(|b| b.entry)
-                    .or(reply.hits.first().map(|h| h.entry as usize)),
-                score: reply
-                    .best
-                    .map(|b| b.score)
-                    .or(reply.hits.first().map(|h| h.score))
-                    .unwrap_or(0.0),
+                outcome: reply.outcome(),
+                entry: reply.closest().map(|c| c.entry),
+                score: reply.closest().map_or(0.0, |c| c.score),
             }
         })
         .collect()
@@ -260,14 +253,14 @@ pub fn sweep(engine: &Engine, cases: &[Case]) -> String {
     let runs: Vec<Run> = cases
         .iter()
         .map(|case| {
-            let reply = engine.ask(&case.question);
-            let top = reply
+            let explained = engine.explain(&case.question);
+            let top = explained
                 .hits
                 .iter()
                 .take(2)
                 .map(|h| (h.entry as usize, h.score))
                 .collect();
-            (case, reply.outcome == Outcome::Chitchat, top)
+            (case, explained.reply.outcome() == Outcome::Chitchat, top)
         })
         .collect();
     let current = engine.matching();

@@ -392,22 +392,23 @@ fn ask(
     let stdout = io::stdout();
     let mut out = stdout.lock();
     let mut answer = |question: &str| -> anyhow::Result<()> {
-        let reply = engine.ask(question);
+        let explained = engine.explain(question);
+        let reply = &explained.reply;
         if json {
-            let line = serde_json::to_string(&json_reply(engine, settings, question, &reply))?;
+            let line = serde_json::to_string(&json_reply(engine, settings, question, reply))?;
             writeln!(out, "{line}")?;
         } else {
             writeln!(
                 out,
                 "{}",
-                render::reply(engine, &settings.texts, &reply, Markup::Plain, true)
+                render::reply(engine, &settings.texts, reply, Markup::Plain, true)
             )?;
         }
         if explain {
             writeln!(
                 out,
                 "{}",
-                explain::explain(engine, &reply, &settings.matching.weights)
+                explain::explain(engine, &explained, &settings.matching.weights)
             )?;
             if let Some(safety) = engine.safety() {
                 write!(out, "{}", safety.explain(question))?;
@@ -453,20 +454,20 @@ fn json_reply<'a>(
     question: &'a str,
     reply: &'a Reply,
 ) -> JsonReply<'a> {
-    let best = reply.best.map(|b| engine.entry(b.entry));
+    let best = reply.best().map(|b| engine.entry(b.entry));
     JsonReply {
         question,
-        outcome: reply.outcome.as_str(),
+        outcome: reply.outcome().as_str(),
         id: best.map(|e| e.id.as_str()),
         title: best.map(|e| e.title.as_str()),
         source: best.map(|e| format!("{}:{}", e.source, e.line)),
         score: reply
-            .best
+            .best()
             .map_or(0.0, |b| (b.score * 1000.0).round() / 1000.0),
         urgent: reply.alert.as_ref(),
         answer: render::reply(engine, &settings.texts, reply, Markup::Plain, true),
         alternatives: reply
-            .alternatives
+            .alternatives()
             .iter()
             .map(|c| {
                 let e = engine.entry(c.entry);

@@ -537,23 +537,38 @@ fn locate(file: &str, text: Option<&str>, key: &str) -> String {
     if std::env::var_os(&env).is_some() {
         return format!("environment variable {env}");
     }
-    let Some(text) = text else {
-        return file.to_string();
-    };
-    let (table, leaf) = key.rsplit_once('.').unwrap_or(("", key));
-    let mut current = String::new();
-    for (i, line) in text.lines().enumerate() {
-        let line = line.trim();
-        if let Some(header) = line.strip_prefix('[').and_then(|l| l.split(']').next()) {
-            current = header.trim().to_string();
-            continue;
+    match text.and_then(|text| Some((text, key_offset(text, key)?))) {
+        Some((text, offset)) => format!("{file}:{}", line_at(text, offset)),
+        None => file.to_string(),
+    }
+}
+
+/// Where the dotted `key` is written in the TOML `text`, by the spans of TOML's own parser (so inline
+/// tables, dotted keys and quoted names are found as TOML reads them).
+fn key_offset(text: &str, key: &str) -> Option<usize> {
+    let (root, _) = toml::de::DeTable::parse_recoverable(text);
+    let mut table = root.get_ref();
+    let mut parts = key.split('.').peekable();
+    while let Some(part) = parts.next() {
+        let (name, value) = table.get_key_value(part)?;
+        if parts.peek().is_none() {
+            return Some(name.span().start);
         }
-        let name = line.split('=').next().unwrap_or_default().trim();
-        if current == table && line.contains('=') && name == leaf {
-            return format!("{file}:{}", i + 1);
+        match value.get_ref() {
+            toml::de::DeValue::Table(inner) => table = inner,
+            _ => return None,
         }
     }
-    file.to_string()
+    None
+}
+
+/// The 1-based line of byte `offset` in `text`.
+fn line_at(text: &str, offset: usize) -> usize {
+    text.as_bytes()[..offset.min(text.len())]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1
 }
 
 #[cfg(test)]
@@ -568,6 +583,22 @@ mod tests {
             "c.toml:4"
         );
         assert_eq!(locate("c.toml", Some(text), "matching.nothing"), "c.toml");
+        // Dotted keys, inline tables and comments are read as TOML reads them.
+        let text = "# answer_threshold = 1\nmatching.answer_threshold = 2\n[telegram]\nlimits = { x = 1 }\n";
+        assert_eq!(
+            locate("c.toml", Some(text), "matching.answer_threshold"),
+            "c.toml:2"
+        );
+        assert_eq!(
+            locate("c.toml", Some(text), "telegram.limits.x"),
+            "c.toml:4"
+        );
+        // A broken file still locates what can be read.
+        let text = "[matching]\nanswer_threshold = 2\nbroken = [\n";
+        assert_eq!(
+            locate("c.toml", Some(text), "matching.answer_threshold"),
+            "c.toml:2"
+        );
     }
 
     #[test]

@@ -2,75 +2,32 @@
 //! or just be friendly. Every front end (terminal, Telegram) asks through here.
 
 pub mod chitchat;
+mod decision;
 pub mod render;
 pub mod texts;
 
-use std::path::Path;
+pub use decision::{Candidate, Decision, Declined, Outcome, Reply};
 
-use serde::Serialize;
+use std::path::Path;
 
 use crate::config::{FaqSettings, Matching};
 use crate::faq::diagnostic::Diagnostic;
 use crate::faq::{Entry, Faq, LoadError};
-use crate::safety::{Alert, Safety};
+use crate::safety::Safety;
 use crate::search::index::Index;
 use crate::search::matcher::{self, Hit};
 use crate::search::message;
 use crate::search::query::{self, Query};
-use chitchat::ChitChat;
 
-/// What the engine decided to do with a message.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Outcome {
-    /// The best entry is the answer.
-    Answered,
-    /// Not sure: "did you mean" with candidates.
-    Suggested,
-    /// Nothing fits.
-    Declined,
-    /// Small talk, answered with a friendly line.
-    Chitchat,
-}
-
-impl Outcome {
-    /// The outcome's name as logged and printed.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Outcome::Answered => "answered",
-            Outcome::Suggested => "suggested",
-            Outcome::Declined => "declined",
-            Outcome::Chitchat => "chitchat",
-        }
-    }
-}
-
-/// An entry offered to the user, with its score.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Candidate {
-    /// The entry's position in the FAQ.
-    pub entry: usize,
-    /// Its score, 0 to 1.
-    pub score: f32,
-}
-
-/// The engine's decision about one message.
+/// A reply with what led to it, for `--explain`: the analysed message and the best-scored entries.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Reply {
-    /// What to do.
-    pub outcome: Outcome,
-    /// The answer (answered) or the first candidate (suggested).
-    pub best: Option<Candidate>,
-    /// Related entries under an answer, or the other candidates of a suggestion.
-    pub alternatives: Vec<Candidate>,
-    /// The kind of small talk, for `Chitchat`.
-    pub chitchat: Option<ChitChat>,
-    /// The analysed question, for `--explain`.
+pub struct Explanation {
+    /// The reply, as [`Engine::ask`] gives it.
+    pub reply: Reply,
+    /// The analysed message.
     pub query: Query,
-    /// The best-scored entries, for `--explain`.
+    /// The best-scored entries, best first.
     pub hits: Vec<Hit>,
-    /// An urgent symptom the message reports: the reply starts with its notice.
-    pub alert: Option<Alert>,
 }
 
 /// A FAQ ready to answer questions.
@@ -160,32 +117,28 @@ impl Engine {
 
     /// Decides what to reply to `text`.
     pub fn ask(&self, text: &str) -> Reply {
+        self.explain(text).reply
+    }
+
+    /// Decides what to reply to `text`, keeping what led there.
+    pub fn explain(&self, text: &str) -> Explanation {
         let text = crate::text::normalize::message_head(text);
         let m = &self.matching;
         let query = query::analyse(&self.index, text, &m.weights);
-        let mut reply = Reply {
-            outcome: Outcome::Declined,
-            best: None,
-            alternatives: Vec::new(),
-            chitchat: None,
+        let alert = self.safety.as_ref().and_then(|s| s.check(text));
+        let explained = |decision, query, hits| Explanation {
+            reply: Reply { decision, alert },
             query,
-            hits: Vec::new(),
-            alert: self.safety.as_ref().and_then(|s| s.check(text)),
+            hits,
         };
-        if let Some(kind) = chitchat::detect(&reply.query.tokens, |t| self.index.known(t).is_some())
-        {
-            reply.outcome = Outcome::Chitchat;
-            reply.chitchat = Some(kind);
-            return reply;
+        if let Some(kind) = chitchat::detect(&query.tokens, |t| self.index.known(t).is_some()) {
+            return explained(Decision::SmallTalk(kind), query, Vec::new());
+        }
+        if query.is_empty() {
+            return explained(Decision::Decline(Declined::Empty), query, Vec::new());
         }
         let keep = EXPLAIN_HITS.max(m.max_suggestions).max(m.max_related + 1);
-        let hits = matcher::search(
-            &self.index,
-            &reply.query,
-            &m.weights,
-            m.suggest_threshold,
-            keep,
-        );
+        let hits = matcher::search(&self.index, &query, &m.weights, m.suggest_threshold, keep);
         let candidates: Vec<Candidate> = hits
             .iter()
             .map(|h| Candidate {
@@ -193,35 +146,51 @@ impl Engine {
                 score: h.score,
             })
             .collect();
-        reply.hits = hits;
         let Some(&best) = candidates.first() else {
-            return reply;
+            let decision = Decision::Decline(Declined::NoMatch { closest: None });
+            return explained(decision, query, hits);
         };
-        reply.outcome = decide(m, best.score, candidates.get(1).map(|c| c.score));
-        match reply.outcome {
+        let decision = match decide(m, best.score, candidates.get(1).map(|c| c.score)) {
             Outcome::Answered => {
-                reply.best = Some(best);
                 let floor = m.suggest_threshold.max(best.score * m.related_ratio);
-                reply.alternatives = candidates[1..]
+                let related = candidates[1..]
                     .iter()
                     .filter(|c| c.score >= floor)
                     .take(m.max_related)
                     .copied()
                     .collect();
-                self.answer_each_question(text, &mut reply);
+                Decision::Answer {
+                    best,
+                    related: self.answer_each_question(text, best, related),
+                }
             }
-            Outcome::Suggested => {
-                reply.best = Some(best);
-                reply.alternatives = candidates[1..]
+            Outcome::Suggested => Decision::Suggest {
+                first: best,
+                others: candidates[1..]
                     .iter()
                     .filter(|c| c.score >= m.suggest_threshold)
                     .take(m.max_suggestions.saturating_sub(1))
                     .copied()
-                    .collect();
-            }
-            Outcome::Declined | Outcome::Chitchat => {}
-        }
-        reply
+                    .collect(),
+            },
+            Outcome::Declined | Outcome::Chitchat => Decision::Decline(Declined::NoMatch {
+                closest: Some(best),
+            }),
+        };
+        explained(decision, query, hits)
+    }
+
+    /// The `n` entries that fit `text` best, whatever their score: for inline queries and curation.
+    pub fn closest(&self, text: &str, n: usize) -> Vec<Candidate> {
+        let text = crate::text::normalize::message_head(text);
+        let query = query::analyse(&self.index, text, &self.matching.weights);
+        matcher::search(&self.index, &query, &self.matching.weights, 0.0, n)
+            .into_iter()
+            .map(|h| Candidate {
+                entry: h.entry as usize,
+                score: h.score,
+            })
+            .collect()
     }
 }
 
@@ -229,7 +198,12 @@ impl Engine {
     /// A message that asks two things ("is it used for children, and what are the side effects?") gets
     /// the best entry for each: the answer to the whole message first, the others' answers first among
     /// the related entries (buttons on Telegram).
-    fn answer_each_question(&self, text: &str, reply: &mut Reply) {
+    fn answer_each_question(
+        &self,
+        text: &str,
+        best: Candidate,
+        mut related: Vec<Candidate>,
+    ) -> Vec<Candidate> {
         let m = &self.matching;
         let mut extra = Vec::new();
         for question in message::questions(text) {
@@ -241,8 +215,7 @@ impl Engine {
                 continue;
             };
             let entry = hit.entry as usize;
-            let known = reply.best.is_some_and(|b| b.entry == entry)
-                || extra.iter().any(|c: &Candidate| c.entry == entry);
+            let known = best.entry == entry || extra.iter().any(|c: &Candidate| c.entry == entry);
             if hit.score >= m.answer_threshold && !known {
                 extra.push(Candidate {
                     entry,
@@ -251,14 +224,12 @@ impl Engine {
             }
         }
         if extra.is_empty() {
-            return;
+            return related;
         }
-        reply
-            .alternatives
-            .retain(|a| !extra.iter().any(|e| e.entry == a.entry));
-        extra.append(&mut reply.alternatives);
+        related.retain(|a| !extra.iter().any(|e| e.entry == a.entry));
+        extra.append(&mut related);
         extra.truncate(m.max_related);
-        reply.alternatives = extra;
+        extra
     }
 }
 

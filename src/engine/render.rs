@@ -4,7 +4,7 @@ use std::path::Path;
 
 use crate::config::Texts;
 use crate::engine::chitchat::ChitChat;
-use crate::engine::{Engine, Outcome, Reply};
+use crate::engine::{Decision, Declined, Engine, Reply};
 
 /// How text is marked up for a front end.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,15 +55,11 @@ pub fn reply(engine: &Engine, texts: &Texts, reply: &Reply, markup: Markup, list
 }
 
 fn outcome(engine: &Engine, texts: &Texts, reply: &Reply, markup: Markup, lists: bool) -> String {
-    match reply.outcome {
-        Outcome::Answered => {
-            let Some(best) = reply.best else {
-                return markup.escape(&texts.decline);
-            };
+    match &reply.decision {
+        Decision::Answer { best, related } => {
             let mut out = entry(engine, texts, best.entry, markup);
-            if lists && !reply.alternatives.is_empty() {
-                let titles: Vec<String> = reply
-                    .alternatives
+            if lists && !related.is_empty() {
+                let titles: Vec<String> = related
                     .iter()
                     .map(|c| engine.entry(c.entry).title.clone())
                     .collect();
@@ -76,10 +72,10 @@ fn outcome(engine: &Engine, texts: &Texts, reply: &Reply, markup: Markup, lists:
             out.push_str(&format!("\n\n{}", markup.italic(&texts.disclaimer)));
             out
         }
-        Outcome::Suggested => {
+        Decision::Suggest { first, others } => {
             let mut out = markup.escape(&texts.did_you_mean);
             if lists {
-                let all = reply.best.iter().chain(&reply.alternatives);
+                let all = std::iter::once(first).chain(others);
                 for (n, c) in all.enumerate() {
                     out.push_str(&format!(
                         "\n  {}. {}",
@@ -90,9 +86,9 @@ fn outcome(engine: &Engine, texts: &Texts, reply: &Reply, markup: Markup, lists:
             }
             out
         }
-        Outcome::Declined if reply.query.is_empty() => markup.escape(&texts.empty_question),
-        Outcome::Declined => markup.escape(&texts.decline),
-        Outcome::Chitchat => markup.escape(chitchat(texts, reply.chitchat)),
+        Decision::Decline(Declined::Empty) => markup.escape(&texts.empty_question),
+        Decision::Decline(Declined::NoMatch { .. }) => markup.escape(&texts.decline),
+        Decision::SmallTalk(kind) => markup.escape(chitchat(texts, *kind)),
     }
 }
 
@@ -113,12 +109,12 @@ pub fn entry(engine: &Engine, texts: &Texts, n: usize, markup: Markup) -> String
 }
 
 /// The reply text for a kind of small talk.
-pub fn chitchat(texts: &Texts, kind: Option<ChitChat>) -> &str {
+pub fn chitchat(texts: &Texts, kind: ChitChat) -> &str {
     match kind {
-        Some(ChitChat::Greeting) | None => &texts.greeting,
-        Some(ChitChat::Thanks) => &texts.thanks,
-        Some(ChitChat::Goodbye) => &texts.goodbye,
-        Some(ChitChat::Acknowledgement) => &texts.acknowledgement,
+        ChitChat::Greeting => &texts.greeting,
+        ChitChat::Thanks => &texts.thanks,
+        ChitChat::Goodbye => &texts.goodbye,
+        ChitChat::Acknowledgement => &texts.acknowledgement,
     }
 }
 

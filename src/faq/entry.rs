@@ -1,6 +1,5 @@
 //! The FAQ: entries built from every document and data file under the FAQ folders.
 
-use std::fmt;
 use std::path::PathBuf;
 
 use unicode_normalization::UnicodeNormalization;
@@ -77,28 +76,25 @@ pub struct Faq {
 }
 
 /// The FAQ could not be loaded: every error found, with the warnings beside them.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, thiserror::Error)]
+#[error("{}", describe(diagnostics))]
 pub struct LoadError {
     /// All diagnostics, errors first.
     pub diagnostics: Vec<Diagnostic>,
 }
 
-impl fmt::Display for LoadError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let errors: Vec<_> = self
-            .diagnostics
-            .iter()
-            .filter(|d| d.severity == Severity::Error)
-            .collect();
-        write!(f, "the FAQ has {} error(s)", errors.len())?;
-        for d in errors {
-            write!(f, "\n  {d}")?;
-        }
-        Ok(())
+/// "the FAQ has 2 error(s)" and each error on a line of its own, with its file and line.
+fn describe(diagnostics: &[Diagnostic]) -> String {
+    let errors: Vec<_> = diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .collect();
+    let mut out = format!("the FAQ has {} error(s)", errors.len());
+    for d in errors {
+        out.push_str(&format!("\n  {d}"));
     }
+    out
 }
-
-impl std::error::Error for LoadError {}
 
 /// The data files read by name in a FAQ folder; every other `.toml` is left alone.
 pub const QUESTIONS_FILE: &str = "questions.toml";

@@ -3,12 +3,12 @@
 
 use std::fmt::Write;
 
-use crate::engine::{Engine, Reply};
+use crate::engine::{Engine, Explanation};
 use crate::search::matcher::Weights;
 use crate::search::query::How;
 
-/// A readable account of how `reply` was reached.
-pub fn explain(engine: &Engine, reply: &Reply, weights: &Weights) -> String {
+/// A readable account of how a reply was reached.
+pub fn explain(engine: &Engine, reply: &Explanation, weights: &Weights) -> String {
     let index = engine.index();
     let mut out = String::new();
     let _ = writeln!(
@@ -76,6 +76,6 @@ pub fn explain(engine: &Engine, reply: &Reply, weights: &Weights) -> String {
             .collect();
         let _ = writeln!(out, "        {}", parts.join(", "));
     }
-    let _ = writeln!(out, "outcome: {}", reply.outcome.as_str());
+    let _ = writeln!(out, "outcome: {}", reply.reply.outcome().as_str());
     out
 }

@@ -26,11 +26,10 @@ pub struct GapReport {
 pub fn with_closest(engine: &Engine, gaps: Vec<Gap>) -> Vec<GapReport> {
     gaps.into_iter()
         .map(|gap| {
-            let reply = engine.ask(&gap.text);
-            let best = reply.hits.first();
+            let best = engine.ask(&gap.text).closest();
             GapReport {
-                closest: best.map(|h| engine.entry(h.entry as usize).id.clone()),
-                score: best.map_or(0.0, |h| (h.score * 1000.0).round() / 1000.0),
+                closest: best.map(|c| engine.entry(c.entry).id.clone()),
+                score: best.map_or(0.0, |c| (c.score * 1000.0).round() / 1000.0),
                 gap,
             }
         })
