@@ -395,8 +395,8 @@ pub fn resolve(engine: &Engine, name: &str) -> Result<usize, CurateError> {
     if let [n] = headed.as_slice() {
         return Ok(*n);
     }
-    let hint = engine.ask(name).hits.first().map(|h| {
-        let e = engine.entry(h.entry as usize);
+    let hint = closest(engine, name, 1).first().map(|&(n, _)| {
+        let e = engine.entry(n);
         format!("{:?} ({})", e.title, e.id)
     });
     Err(CurateError::NoEntry {

@@ -14,7 +14,7 @@ use crate::config::Settings;
 use crate::curation::curator::{Admin, Curator};
 use crate::curation::editor::QuestionsFile;
 use crate::curation::live::Live;
-use crate::engine::{Engine, Outcome};
+use crate::engine::{Decision, Declined, Engine};
 use crate::store::Store;
 
 /// The replay's counts.
@@ -130,7 +130,7 @@ pub fn replay(settings: &Settings, cases_file: &Path, split: Split) -> anyhow::R
     for case in first {
         let reply = engine.ask(&case.question);
         // As the bot records it: a declined question's text becomes a gap.
-        if reply.outcome == Outcome::Declined && !reply.query.is_empty() {
+        if matches!(reply.decision, Decision::Decline(Declined::NoMatch { .. })) {
             declined += 1;
             store.record_question("declined", None, Some(&case.question));
         }
