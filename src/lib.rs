@@ -15,11 +15,14 @@
 //! - [`config`]: `config.toml` + `FAQBOT_*` variables → checked settings; logging set up from them.
 //! - [`store`]: the SQLite database of feedback, counts and knowledge gaps, and the admins' reports.
 //! - [`service`]: the health check and the metrics a monitor reads over HTTP while the bot serves.
+//! - [`curation`]: admins turning gaps into answers — `questions.toml` written in place, the change log, the
+//!   served engine swapped on reload, and the watcher that reloads it when files change.
 //! - [`bot`] and [`cli`]: the two front ends, Telegram and the terminal; the binary only calls [`cli::run`].
 
 pub mod bot;
 pub mod cli;
 pub mod config;
+pub mod curation;
 pub mod engine;
 pub mod faq;
 pub mod safety;

@@ -28,7 +28,7 @@ fn creates_the_file_in_wal_mode_with_the_schema_version() {
     let version: i64 = conn
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .unwrap();
-    assert_eq!(version, 2);
+    assert_eq!(version, 3);
     assert_eq!(store.failures(), 0);
 }
 

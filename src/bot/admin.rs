@@ -1,10 +1,13 @@
-//! Privacy, feedback and admin commands: /privacy, /forget, 👍/👎, /stats, /gaps and /reload.
+//! Privacy, feedback and admin commands: /privacy, /forget, 👍/👎, /stats, /gaps and /reload, and the
+//! admins told when a reload fails.
 
 use std::sync::Arc;
 
-use teloxide::types::{Message, UserId};
+use teloxide::prelude::*;
+use teloxide::types::{Message, ParseMode, UserId};
+use tokio::sync::watch;
 
-use crate::bot::State;
+use crate::bot::{FaqBot, State};
 use crate::engine::Engine;
 use crate::engine::render::Markup;
 use crate::store::report;
@@ -14,12 +17,19 @@ const GAPS_SHOWN: usize = 10;
 
 /// Whether the sender of `msg` is in `telegram.admins`.
 pub fn is_admin(state: &State, msg: &Message) -> bool {
-    let admins = &state.settings.telegram.admins;
-    msg.from.as_ref().is_some_and(|u| {
-        admins
-            .iter()
-            .any(|&a| u64::try_from(a).ok() == Some(u.id.0))
-    })
+    msg.from
+        .as_ref()
+        .is_some_and(|u| is_admin_user(state, u.id))
+}
+
+/// Whether `user` is in `telegram.admins`.
+pub fn is_admin_user(state: &State, user: UserId) -> bool {
+    state
+        .settings
+        .telegram
+        .admins
+        .iter()
+        .any(|&a| u64::try_from(a).ok() == Some(user.0))
 }
 
 /// The /privacy text.
@@ -99,8 +109,8 @@ pub async fn gaps(state: &Arc<State>, engine: &Engine) -> String {
 /// /reload: a FAQ that does not load keeps the old one running. Reading and indexing the files takes
 /// seconds on a large FAQ, so it runs on a blocking thread, not on a worker that other chats need.
 pub async fn reload(state: &State) -> String {
-    let engine = state.engine();
-    let reloaded = match tokio::task::spawn_blocking(move || engine.reload()).await {
+    let live = Arc::clone(state.live());
+    let reloaded = match tokio::task::spawn_blocking(move || live.reload()).await {
         Ok(reloaded) => reloaded,
         Err(err) => {
             tracing::warn!("reload failed; the old FAQ stays: {err}");
@@ -108,17 +118,13 @@ pub async fn reload(state: &State) -> String {
         }
     };
     match reloaded {
-        Ok(engine) => {
-            let entries = engine.faq().entries.len();
-            let warnings = engine.faq().warnings.len();
-            state.replace_engine(engine);
-            state.service.reloaded(Ok(entries));
+        Ok(loaded) => {
+            let (entries, warnings) = (loaded.entries, loaded.warnings);
             tracing::info!(entries, warnings, "FAQ reloaded");
             format!("Reloaded: {entries} entries, {warnings} warning(s).")
         }
         Err(err) => {
             tracing::warn!("reload failed; the old FAQ stays: {err}");
-            state.service.reloaded(Err(err.to_string()));
             format!(
                 "The FAQ did not reload; the old one keeps running.\n\n{}",
                 Markup::Html.escape(&err.to_string())
@@ -132,4 +138,43 @@ fn unavailable(state: &State) -> String {
         "The database cannot be read just now ({} failure(s) since start); see the log.",
         state.store.failures()
     )
+}
+
+/// Reloads the FAQ when its files change or on SIGHUP, telling the admins when it does not load.
+pub async fn watch_files(bot: FaqBot, state: Arc<State>, stop: watch::Receiver<bool>) {
+    let settings = &state.settings;
+    if !settings.curation.is_read(&settings.faq) {
+        tracing::warn!(
+            file = %state.curator.file().path().display(),
+            "changes made with /gaps, /answer and /alias go to a questions.toml outside the FAQ paths: they will be saved but not served; set curation.questions_file or add a FAQ folder"
+        );
+    }
+    let admins = settings.telegram.admins.clone();
+    crate::curation::watch(
+        Arc::clone(state.live()),
+        settings.faq.clone(),
+        settings.curation.clone(),
+        stop,
+        |trigger, result| {
+            let (bot, admins) = (bot.clone(), admins.clone());
+            async move {
+                let Err(err) = result else { return };
+                let text = format!(
+                    "⚠️ The FAQ did not reload ({}); the old one keeps answering.\n\n{}",
+                    trigger.as_str(),
+                    Markup::Html.escape(&err.to_string())
+                );
+                for admin in admins {
+                    let sent = bot
+                        .send_message(ChatId(admin), text.clone())
+                        .parse_mode(ParseMode::Html)
+                        .await;
+                    if let Err(err) = sent {
+                        tracing::warn!("could not tell an admin that the reload failed: {err}");
+                    }
+                }
+            }
+        },
+    )
+    .await;
 }

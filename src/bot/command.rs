@@ -29,4 +29,10 @@ pub enum Command {
     /// Admins: reload the FAQ from disk.
     #[command(hide)]
     Reload,
+    /// Admins, as a reply: make the replied-to message the answer of a new entry (/answer Title).
+    #[command(hide)]
+    Answer(String),
+    /// Admins, as a reply: add the replied-to question to an entry (/alias entry id or title).
+    #[command(hide)]
+    Alias(String),
 }

@@ -11,10 +11,10 @@ use teloxide::types::{
 };
 use teloxide::utils::command::BotCommands;
 
-use crate::bot::admin;
 use crate::bot::command::Command;
 use crate::bot::format::{self, Outgoing};
 use crate::bot::{FaqBot, State};
+use crate::bot::{admin, authoring, curate};
 use crate::engine::render::Markup;
 use crate::engine::{Decision, Declined, Engine, Outcome};
 
@@ -73,19 +73,32 @@ pub async fn on_command(
             tracing::info!(update_id = update.id.0, "forget");
             text(admin::forget(&state, msg.from.as_ref().map(|u| u.id)).await)
         }
-        Command::Stats | Command::Gaps | Command::Reload if !admin::is_admin(&state, &msg) => {
+        Command::Stats
+        | Command::Gaps
+        | Command::Reload
+        | Command::Answer(_)
+        | Command::Alias(_)
+            if !admin::is_admin(&state, &msg) =>
+        {
             tracing::info!(update_id = update.id.0, "admin command refused");
             text(Markup::Html.escape(&texts.not_allowed))
         }
         Command::Stats => text(admin::stats(&state).await),
         Command::Gaps => {
             let gaps = admin::gaps(&state, &engine).await;
-            format::split(&gaps, format::MAX_MESSAGE)
+            let list = format::split(&gaps, format::MAX_MESSAGE)
                 .into_iter()
-                .map(Outgoing::text)
+                .map(Outgoing::text);
+            list.chain(curate::gap_cards(&state, &engine).await)
                 .collect()
         }
         Command::Reload => text(admin::reload(&state).await),
+        Command::Answer(title) => {
+            return authoring::on_answer(&bot, &msg, &title, &state, &update).await;
+        }
+        Command::Alias(name) => {
+            return authoring::on_alias(&bot, &msg, &name, &state, &update).await;
+        }
     };
     for part in parts {
         send(&bot, &msg, part, &update).await?;
@@ -191,7 +204,7 @@ async fn answer(
 }
 
 /// Sends one message in the chat of `msg`; in groups and channels it quotes `msg`.
-async fn send(
+pub(crate) async fn send(
     bot: &FaqBot,
     msg: &Message,
     part: Outgoing,

@@ -2,9 +2,11 @@
 //! as the terminal, and a graceful stop.
 
 pub mod admin;
+pub mod authoring;
 pub mod buttons;
 pub mod callback;
 pub mod command;
+pub mod curate;
 pub mod format;
 pub mod handlers;
 pub mod inbox;
@@ -14,7 +16,7 @@ mod webhook;
 
 use std::collections::VecDeque;
 use std::future::Future;
-use std::sync::{Arc, Mutex, RwLock};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use anyhow::{Context, bail};
@@ -27,6 +29,7 @@ use tokio::sync::watch;
 
 use crate::bot::inbox::Inbox;
 use crate::config::{Mode, Settings};
+use crate::curation::{Curator, Live, QuestionsFile};
 use crate::engine::Engine;
 use crate::service::{self, Service};
 use crate::store::Store;
@@ -35,15 +38,20 @@ use crate::store::Store;
 /// waits out a 429's retry_after before sending again.
 pub type FaqBot = Throttle<Bot>;
 
-/// What the handlers share: the engine (swapped whole on reload), the settings and the database.
+/// What the handlers share: the engine (swapped whole on reload), the settings, the database, and what
+/// admins use to change the FAQ.
 pub struct State {
-    engine: RwLock<Arc<Engine>>,
+    live: Arc<Live>,
     /// The configuration the bot was started with.
     pub settings: Settings,
     /// Feedback and knowledge gaps.
     pub store: Arc<Store>,
     /// Health and metrics.
     pub service: Arc<Service>,
+    /// Changes to the FAQ: from buttons, /answer and /alias.
+    pub curator: Curator,
+    /// Questions the bot asked admins and awaits a reply to (a title, a new entry's answer).
+    pub prompts: authoring::Prompts,
     recent: Mutex<VecDeque<((i64, i32), String)>>,
 }
 
@@ -57,13 +65,27 @@ impl State {
         let service = Arc::new(Service::new(stale));
         service.health.faq_loaded(engine.faq().entries.len());
         service.metrics.faq_loaded(engine.faq().entries.len());
+        let live = Arc::new(Live::new(engine));
+        let observed = Arc::clone(&service);
+        live.observe(move |result| {
+            observed.reloaded(result.map(|l| l.entries).map_err(|e| e.to_string()))
+        });
+        let store = Arc::new(store);
+        let file = QuestionsFile::new(settings.curation.questions_file(&settings.faq));
         State {
-            engine: RwLock::new(Arc::new(engine)),
+            curator: Curator::new(file, Arc::clone(&live), Arc::clone(&store)),
+            live,
             settings,
-            store: Arc::new(store),
+            store,
             service,
+            prompts: authoring::Prompts::default(),
             recent: Mutex::new(VecDeque::new()),
         }
+    }
+
+    /// The served engine and its reload.
+    pub fn live(&self) -> &Arc<Live> {
+        &self.live
     }
 
     /// Remembers which question the message `message` in `chat` answered.
@@ -87,19 +109,7 @@ impl State {
 
     /// The engine as it is now; a reload does not disturb answers already being written.
     pub fn engine(&self) -> Arc<Engine> {
-        match self.engine.read() {
-            Ok(engine) => Arc::clone(&engine),
-            Err(poisoned) => Arc::clone(&poisoned.into_inner()),
-        }
-    }
-
-    /// Replaces the engine.
-    pub fn replace_engine(&self, engine: Engine) {
-        let mut slot = match self.engine.write() {
-            Ok(slot) => slot,
-            Err(poisoned) => poisoned.into_inner(),
-        };
-        *slot = Arc::new(engine);
+        self.live.current()
     }
 }
 
@@ -179,6 +189,11 @@ pub async fn serve(
             .context("service.address (health check and metrics)")?;
         tracing::info!(address = %bound, "health check and metrics listening");
     }
+    tokio::spawn(admin::watch_files(
+        bot.clone(),
+        Arc::clone(&state),
+        stop_rx.clone(),
+    ));
     let inbox = Inbox::start(Arc::clone(&state.store), Arc::clone(&service));
     // Every update is marked as in flight before any handler sees it; the mark is dropped, and the update
     // leaves the inbox, when the whole tree is done with it.

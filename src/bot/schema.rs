@@ -4,10 +4,11 @@ use teloxide::dispatching::{HandlerExt, UpdateFilterExt, UpdateHandler};
 use teloxide::prelude::*;
 
 use crate::bot::command::Command;
-use crate::bot::{buttons, handlers};
+use crate::bot::{authoring, buttons, curate, handlers};
 
-/// Messages, edited messages and channel posts share one subtree: commands first, then text, then (in
-/// private chats) everything else. Button presses and inline queries have their own handlers.
+/// Messages, edited messages and channel posts share one subtree: commands first, then an admin's reply to
+/// a curation prompt, then text, then (in private chats) everything else. Button presses (curation buttons
+/// first) and inline queries have their own handlers.
 pub fn schema() -> UpdateHandler<anyhow::Error> {
     let message = || {
         dptree::entry()
@@ -16,6 +17,7 @@ pub fn schema() -> UpdateHandler<anyhow::Error> {
                     .filter_command::<Command>()
                     .endpoint(handlers::on_command),
             )
+            .branch(dptree::filter_map(authoring::prompt_for).endpoint(authoring::on_prompt_reply))
             .branch(dptree::filter(|msg: Message| msg.text().is_some()).endpoint(handlers::on_text))
             .branch(
                 dptree::filter(|msg: Message| msg.chat.is_private())
@@ -27,6 +29,15 @@ pub fn schema() -> UpdateHandler<anyhow::Error> {
         .branch(Update::filter_edited_message().chain(message()))
         .branch(Update::filter_channel_post().chain(message()))
         .branch(Update::filter_edited_channel_post().chain(message()))
-        .branch(Update::filter_callback_query().endpoint(buttons::on_callback))
+        .branch(
+            Update::filter_callback_query()
+                .branch(
+                    dptree::filter_map(|q: CallbackQuery| {
+                        q.data.as_deref().and_then(curate::Button::decode)
+                    })
+                    .endpoint(curate::on_button),
+                )
+                .endpoint(buttons::on_callback),
+        )
         .branch(Update::filter_inline_query().endpoint(buttons::on_inline))
 }

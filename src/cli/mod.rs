@@ -1,4 +1,4 @@
-//! The command line: `faqbot [ask|check|eval|serve]`, parsed with clap.
+//! The command line: `faqbot [ask|check|eval|serve|report|review]`, parsed with clap.
 
 mod chat;
 pub mod eval;
@@ -73,6 +73,17 @@ pub enum Command {
         /// choose `matching.answer_threshold` and `matching.answer_margin`.
         #[arg(long)]
         sweep: bool,
+        /// Instead of the report, measure curation: ask the first half, assign its declined questions to
+        /// their expected entries as an admin would (in a copy of the FAQ), then ask the second half.
+        #[arg(long, conflicts_with = "sweep")]
+        replay: bool,
+    },
+    /// Walk the unanswered questions in the terminal and add each to an entry, as admins do on Telegram.
+    Review {
+        /// How many unanswered questions to walk (1 to 1000).
+        #[arg(long, default_value_t = 20,
+              value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..=1000))]
+        gaps: usize,
     },
 }
 
@@ -93,7 +104,18 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             ask(&engine, &settings, question, json, explain)?;
             Ok(ExitCode::SUCCESS)
         }
-        Some(Command::Eval { file, min, sweep }) => {
+        Some(Command::Eval {
+            file, replay: true, ..
+        }) => {
+            use crate::curation::{Split, replay};
+            println!("{}", replay(&settings, &file, Split::Halves)?);
+            println!("\nEvery other question instead of halves (both then cover the same topics):");
+            println!("{}", replay(&settings, &file, Split::Alternate)?);
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Eval {
+            file, min, sweep, ..
+        }) => {
             let engine = load(&settings)?;
             let cases = eval::load_cases(&file, &engine).map_err(|d| anyhow::anyhow!("{d}"))?;
             if sweep {
@@ -115,6 +137,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             serve(settings)
         }
         Some(Command::Report { json, gaps }) => report(&settings, json, gaps),
+        Some(Command::Review { gaps }) => review(settings, gaps),
         None if settings.token().is_some() => serve(settings),
         None => {
             let engine = load(&settings)?;
@@ -181,16 +204,54 @@ fn report(settings: &Settings, json: bool, limit: usize) -> anyhow::Result<ExitC
         .gaps(limit)
         .with_context(|| format!("cannot read the database {}", path.display()))?;
     let gaps = crate::store::report::with_closest(&engine, gaps);
+    let changes = crate::curation::recent(&store, CHANGES_LISTED)
+        .with_context(|| format!("cannot read the database {}", path.display()))?;
     if json {
-        let value = serde_json::json!({ "stats": stats, "gaps": gaps });
+        let value = serde_json::json!({ "stats": stats, "gaps": gaps, "changes": changes });
         println!("{value}");
     } else {
         println!(
-            "{}\n\n{}",
+            "{}\n\n{}\n\n{}",
             crate::store::report::stats(&stats, Markup::Plain),
-            crate::store::report::gaps(&gaps, Markup::Plain)
+            crate::store::report::gaps(&gaps, Markup::Plain),
+            crate::store::report::changes(&changes, Markup::Plain)
         );
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// How many recent changes `faqbot report` lists.
+const CHANGES_LISTED: usize = 20;
+
+/// `faqbot review`: the gaps in the terminal, written through the same curator as the Telegram buttons.
+fn review(settings: Settings, limit: usize) -> anyhow::Result<ExitCode> {
+    use std::sync::Arc;
+    let path = &settings.database.path;
+    anyhow::ensure!(
+        path.is_file(),
+        "no database at {}: it is created when the bot first serves, and holds the questions to review",
+        path.display()
+    );
+    let engine = load(&settings)?;
+    let store = Arc::new(crate::store::Store::open_with_secret(
+        path,
+        settings.database.keep_days,
+        settings.database.secret.as_deref(),
+    ));
+    let file = crate::curation::QuestionsFile::new(settings.curation.questions_file(&settings.faq));
+    if !settings.curation.is_read(&settings.faq) {
+        eprintln!(
+            "warning: {} is outside the FAQ paths: changes will be saved there but not served; set curation.questions_file or add a FAQ folder",
+            file.path().display()
+        );
+    }
+    let live = Arc::new(crate::curation::Live::new(engine));
+    let curator = crate::curation::Curator::new(file.clone(), live, store);
+    let made = crate::curation::review(&curator, limit, io::stdin().lock(), io::stdout())?;
+    println!(
+        "\n{made} change(s) written to {}; a running bot reloads it by itself.",
+        file.path().display()
+    );
     Ok(ExitCode::SUCCESS)
 }
 

@@ -27,6 +27,8 @@ pub struct Settings {
     pub log: Log,
     /// The feedback database.
     pub database: Database,
+    /// Where admins' changes go, and hot reload.
+    pub curation: crate::curation::Curation,
     /// Health check and metrics over HTTP.
     pub service: Service,
 }
@@ -344,6 +346,9 @@ impl Settings {
         if from_file("database.path") {
             join(&mut self.database.path);
         }
+        if from_file("curation.questions_file") {
+            self.curation.questions_file.iter_mut().for_each(join);
+        }
     }
 
     /// The token from `TELOXIDE_TOKEN`, else from the configuration; empty counts as none.
@@ -367,6 +372,7 @@ impl Settings {
             "telegram.messages_per_sec_overall" => t.messages_per_sec_overall.into(),
             "database.keep_days" => self.database.keep_days.into(),
             "service.telegram_stale_secs" => self.service.telegram_stale_secs.into(),
+            "curation.debounce_ms" => self.curation.debounce_ms,
             _ => unreachable!("{key} is not in COUNTS"),
         }
     }
@@ -548,6 +554,7 @@ pub const COUNTS: &[(&str, u64, u64)] = &[
     ("telegram.messages_per_sec_overall", 1, 1000),
     ("database.keep_days", 1, 3650),
     ("service.telegram_stale_secs", 10, 86_400),
+    ("curation.debounce_ms", 10, 60_000),
 ];
 
 /// Checks the counts as written, before serde sees them: serde would take `2.5` or `true` for a count, and
@@ -738,6 +745,7 @@ mod tests {
                 }
                 "database.keep_days" => s.database.keep_days = u32::MAX,
                 "service.telegram_stale_secs" => s.service.telegram_stale_secs = u32::MAX,
+                "curation.debounce_ms" => s.curation.debounce_ms = u64::MAX,
                 _ => panic!("{key} has no case here"),
             }
             let err = s.check(&|_| "c.toml".to_string()).unwrap_err().to_string();

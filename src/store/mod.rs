@@ -81,12 +81,17 @@ pub struct Stats {
 /// A question the FAQ could not answer, with how often it (or a near-duplicate) was asked.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Gap {
+    /// The database id of its first question: names the gap on buttons.
+    pub id: i64,
     /// The question as first asked.
     pub text: String,
     /// How many times it and its near-duplicates were asked.
     pub count: u64,
     /// Why it was kept: declined, downvoted, or both.
     pub reasons: Vec<String>,
+    /// The database ids of it and its near-duplicates, closed together when it is assigned.
+    #[serde(skip)]
+    pub members: Vec<i64>,
 }
 
 /// How often the database names one entry id.
@@ -154,6 +159,13 @@ const MIGRATIONS: &[&str] = &[
     // page.
     "DELETE FROM votes;
      DELETE FROM meta WHERE key = 'salt';",
+    // Curation: a gap an admin assigned or ignored leaves the list (`state` 'done' or 'ignored'), and every
+    // change to the FAQ is logged by the admin's HMAC, never a raw id. `gaps` lists the rows a change
+    // closed, so that undo can reopen them.
+    "ALTER TABLE gaps ADD COLUMN state TEXT;
+     CREATE TABLE changes (id INTEGER PRIMARY KEY, at INTEGER NOT NULL, admin TEXT NOT NULL,
+                           kind TEXT NOT NULL, entry TEXT NOT NULL, question TEXT NOT NULL,
+                           gaps TEXT NOT NULL, undone_at INTEGER);",
 ];
 
 /// How long a write waits for a lock held by another process before it fails.
@@ -253,7 +265,13 @@ impl Store {
         let secret = self.key()?;
         self.run("forgetting a user", |conn| {
             let key = user_key(&secret, user);
-            conn.execute("DELETE FROM votes WHERE user = ?1", params![key])
+            let votes = conn.execute("DELETE FROM votes WHERE user = ?1", params![key])?;
+            // An admin's changes stay in the log (the FAQ keeps them) but no longer point at them.
+            let changes = conn.execute(
+                "UPDATE changes SET admin = 'forgotten' WHERE admin = ?1",
+                params![key],
+            )?;
+            Ok(votes + changes)
         })
     }
 
@@ -301,20 +319,20 @@ impl Store {
         Some(stats)
     }
 
-    /// The most frequent unanswered questions, near-duplicates grouped; `None` when the database could not
-    /// be used.
+    /// The most frequent unanswered questions that no admin has assigned or ignored yet, near-duplicates
+    /// grouped; `None` when the database could not be used.
     pub fn gaps(&self, limit: usize) -> Option<Vec<Gap>> {
-        let rows = self.run("reading gaps", |conn| {
-            let mut statement = conn.prepare("SELECT text, reason FROM gaps ORDER BY at")?;
-            statement
-                .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?
-                .collect::<Result<Vec<_>, _>>()
-        })?;
+        let rows = self.run("reading gaps", open_gap_rows)?;
         Some(group_gaps(rows, limit))
     }
 
+    /// The HMAC of `user` as the votes and the change log store it; `None` when the key cannot be read.
+    pub(crate) fn hashed_user(&self, user: i64) -> Option<String> {
+        self.key().map(|secret| user_key(&secret, user))
+    }
+
     /// Runs `op` on the connection, opening it first if needed; a failure is logged and counted.
-    fn run<T>(
+    pub(crate) fn run<T>(
         &self,
         action: &'static str,
         op: impl FnOnce(&Connection) -> rusqlite::Result<T>,
@@ -399,7 +417,7 @@ fn migrate(conn: &Connection) -> rusqlite::Result<()> {
     Ok(())
 }
 
-fn now() -> i64 {
+pub(crate) fn now() -> i64 {
     SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map_or(0, |d| d.as_secs() as i64)
@@ -501,22 +519,36 @@ fn key_from_text(file: &Path, text: &str) -> std::io::Result<Vec<u8>> {
 /// The shortest key accepted, from the key file or `database.secret`.
 pub const MIN_SECRET_CHARS: usize = 16;
 
+/// The gaps no admin has assigned or ignored yet, oldest first: (id, text, reason).
+pub(crate) fn open_gap_rows(conn: &Connection) -> rusqlite::Result<Vec<(i64, String, String)>> {
+    let mut statement =
+        conn.prepare("SELECT id, text, reason FROM gaps WHERE state IS NULL ORDER BY at, id")?;
+    statement
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect()
+}
+
 /// Groups near-duplicate questions (same words once folded, stemmed and sorted, or nearly the same text),
 /// most frequent first.
-fn group_gaps(rows: Vec<(String, String)>, limit: usize) -> Vec<Gap> {
+fn group_gaps(rows: Vec<(i64, String, String)>, limit: usize) -> Vec<Gap> {
     // Same words: one pass with a map, however many questions are kept.
     let mut exact: HashMap<String, usize> = HashMap::new();
     let mut groups: Vec<(String, Gap)> = Vec::new();
-    for (text, reason) in rows {
+    for (id, text, reason) in rows {
         let key = gap_key(&text);
         match exact.get(&key) {
-            Some(&at) => add_reason(&mut groups[at].1, 1, reason),
+            Some(&at) => {
+                add_reason(&mut groups[at].1, 1, reason);
+                groups[at].1.members.push(id);
+            }
             None => {
                 exact.insert(key.clone(), groups.len());
                 let gap = Gap {
+                    id,
                     text,
                     count: 1,
                     reasons: vec![reason],
+                    members: vec![id],
                 };
                 groups.push((key, gap));
             }
@@ -536,6 +568,7 @@ fn group_gaps(rows: Vec<(String, String)>, limit: usize) -> Vec<Gap> {
                     add_reason(into, 0, reason);
                 }
                 into.count += gap.count;
+                into.members.extend(gap.members);
             }
             None => merged.push((key, gap)),
         }
@@ -559,7 +592,20 @@ const NEAR_DUPLICATE_POOL: usize = 20;
 /// Two questions whose keys are this similar count as one.
 const NEAR_DUPLICATE: f64 = 0.85;
 
-fn gap_key(text: &str) -> String {
+/// Whether two gap keys are the same question: equal, or nearly the same text.
+pub(crate) fn same_question(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    // Lengths too far apart cannot reach the similarity: no need to compare the texts.
+    let (la, lb) = (a.chars().count(), b.chars().count());
+    let longer = la.max(lb) as f64;
+    la.abs_diff(lb) as f64 <= (1.0 - NEAR_DUPLICATE) * longer
+        && strsim::normalized_damerau_levenshtein(a, b) >= NEAR_DUPLICATE
+}
+
+/// What near-duplicate questions share: their words folded, stemmed and sorted, stop words left out.
+pub(crate) fn gap_key(text: &str) -> String {
     let mut words: Vec<String> = crate::text::normalize::tokens(text)
         .into_iter()
         .filter(|t| !t.stop)
@@ -578,15 +624,21 @@ mod tests {
     fn near_duplicates_group_together() {
         let rows = vec![
             (
+                1,
                 "How do I book a flight?".to_string(),
                 "declined".to_string(),
             ),
-            ("how do i book flights".to_string(), "declined".to_string()),
-            ("what about parking".to_string(), "downvoted".to_string()),
+            (
+                2,
+                "how do i book flights".to_string(),
+                "declined".to_string(),
+            ),
+            (3, "what about parking".to_string(), "downvoted".to_string()),
         ];
         let gaps = group_gaps(rows, 10);
         assert_eq!(gaps[0].count, 2);
         assert_eq!(gaps[0].text, "How do I book a flight?");
+        assert_eq!((gaps[0].id, gaps[0].members.as_slice()), (1, &[1, 2][..]));
         assert_eq!(gaps[1].reasons, ["downvoted"]);
     }
 
@@ -600,15 +652,22 @@ mod tests {
                 .wrapping_add(1442695040888963407);
             format!("w{}", state >> 40)
         };
-        let mut rows: Vec<(String, String)> = (0..20_000)
-            .map(|_| {
+        let mut rows: Vec<(i64, String, String)> = (0..20_000)
+            .map(|i| {
                 (
+                    i,
                     format!("{} {} {}", word(), word(), word()),
                     "declined".to_string(),
                 )
             })
             .collect();
-        rows.extend((0..50).map(|_| ("Where can I park?".to_string(), "declined".to_string())));
+        rows.extend((0..50).map(|i| {
+            (
+                20_000 + i,
+                "Where can I park?".to_string(),
+                "declined".to_string(),
+            )
+        }));
         let gaps = group_gaps(rows, 3);
         assert_eq!(gaps[0].text, "Where can I park?");
         assert_eq!(gaps[0].count, 50);

@@ -5,6 +5,7 @@ use std::fmt::Write;
 
 use serde::Serialize;
 
+use crate::curation::{Change, Kind};
 use crate::engine::Engine;
 use crate::engine::render::Markup;
 use crate::store::{Gap, Stats};
@@ -90,10 +91,69 @@ pub fn gaps(gaps: &[GapReport], markup: Markup) -> String {
     out
 }
 
+/// The change log, newest first: when, who (a prefix of the admin's HMAC), what.
+pub fn changes(changes: &[Change], markup: Markup) -> String {
+    if changes.is_empty() {
+        return "No changes to the FAQ were made from Telegram or `faqbot review`.".to_string();
+    }
+    let mut out = markup.bold("Recent changes to the FAQ, newest first");
+    for c in changes {
+        let what = match c.kind {
+            Kind::Question => format!("question {:?} → {}", c.question, c.entry),
+            Kind::NewEntry => format!("new entry {}", c.entry),
+            Kind::Ignore if c.entry.is_empty() => "ignored a question".to_string(),
+            Kind::Ignore => format!("question {:?} was already in {}", c.question, c.entry),
+        };
+        let who: String = c.admin.chars().take(8).collect();
+        let undone = if c.undone_at.is_some() {
+            " (undone)"
+        } else {
+            ""
+        };
+        let _ = write!(
+            out,
+            "\n#{} {} by {who}: {}{undone}",
+            c.id,
+            date(c.at),
+            markup.escape(&what)
+        );
+    }
+    out
+}
+
+/// `2026-11-29 16:05 UTC` from seconds since 1970 (the civil-from-days algorithm; no time zone data).
+fn date(at: i64) -> String {
+    let (days, secs) = (at.div_euclid(86_400), at.rem_euclid(86_400));
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!(
+        "{year:04}-{month:02}-{day:02} {:02}:{:02} UTC",
+        secs / 3600,
+        secs % 3600 / 60
+    )
+}
+
 fn percent(part: u64, whole: u64) -> String {
     if whole == 0 {
         "-".to_string()
     } else {
         format!("{:.0}%", 100.0 * part as f64 / whole as f64)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn dates_are_civil() {
+        assert_eq!(super::date(0), "1970-01-01 00:00 UTC");
+        assert_eq!(super::date(951_782_400), "2000-02-29 00:00 UTC");
+        assert_eq!(super::date(1_764_432_300), "2025-11-29 16:05 UTC");
     }
 }

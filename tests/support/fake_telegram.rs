@@ -31,6 +31,8 @@ pub struct Request {
     pub body: Value,
     /// Whether the fake answered it successfully.
     pub ok: bool,
+    /// What it answered (the message sent, for sendMessage).
+    pub result: Value,
 }
 
 #[derive(Default)]
@@ -90,6 +92,44 @@ impl FakeTelegram {
     /// Queues a text message from user `chat` in their private chat with the bot.
     pub fn say(&self, chat: i64, message_id: i64, text: &str) -> i64 {
         self.push(text_message(private_chat(chat), chat, message_id, text))
+    }
+
+    /// Queues a press of the inline button with `data` by user `from`, on message `message_id` in `chat`.
+    pub fn press(&self, from: i64, chat: Value, message_id: i64, data: &str) -> i64 {
+        let id = self.shared.next_update.load(Ordering::SeqCst);
+        self.push(json!({"callback_query": {
+            "id": format!("cb-{id}"),
+            "from": user(from),
+            "chat_instance": "ci",
+            "data": data,
+            "message": {"message_id": message_id, "date": 0, "chat": chat, "text": "card",
+                        "from": {"id": BOT_ID, "is_bot": true, "first_name": "FAQ Bot", "username": USERNAME}}
+        }}))
+    }
+
+    /// The messages sent to `chat`, each with the id the fake gave it.
+    pub fn sent_with_ids(&self, chat: i64) -> Vec<(i64, Value)> {
+        self.requests()
+            .into_iter()
+            .filter(|r| r.ok && r.method == "SendMessage" && r.body["chat_id"] == json!(chat))
+            .map(|r| (r.result["message_id"].as_i64().unwrap_or(0), r.body))
+            .collect()
+    }
+
+    /// The answers to button presses, in order: (callback query id, text shown).
+    pub fn callback_answers(&self) -> Vec<(String, String)> {
+        self.calls("AnswerCallbackQuery")
+            .into_iter()
+            .map(|b| {
+                (
+                    b["callback_query_id"]
+                        .as_str()
+                        .unwrap_or_default()
+                        .to_string(),
+                    b["text"].as_str().unwrap_or_default().to_string(),
+                )
+            })
+            .collect()
     }
 
     /// Answers the next `n` sendMessage calls with 429 Too Many Requests, retry_after 1.
@@ -169,12 +209,17 @@ impl FakeTelegram {
 }
 
 fn record(shared: &Shared, method: &str, body: &Value, ok: bool) {
+    record_result(shared, method, body, ok, Value::Null);
+}
+
+fn record_result(shared: &Shared, method: &str, body: &Value, ok: bool, result: Value) {
     let count = {
         let mut requests = shared.requests.lock().unwrap();
         requests.push(Request {
             method: method.to_string(),
             body: body.clone(),
             ok,
+            result,
         });
         requests.len()
     };
@@ -213,7 +258,13 @@ async fn handle(
         _ => {
             let result = answer(&shared, &method, &body);
             let ok = result.is_some();
-            record(&shared, &method, &body, ok);
+            record_result(
+                &shared,
+                &method,
+                &body,
+                ok,
+                result.clone().unwrap_or(Value::Null),
+            );
             match result {
                 Some(result) => ok_json(result),
                 None => (
@@ -346,6 +397,23 @@ pub fn private_chat(id: i64) -> Value {
 /// A group (`kind` "group" or "supergroup").
 pub fn group_chat(id: i64, kind: &str) -> Value {
     json!({"id": id, "type": kind, "title": "Support group"})
+}
+
+/// A text message update in `chat` from user `from` that replies to `replied` (a message value).
+pub fn reply_message(chat: Value, from: i64, message_id: i64, text: &str, replied: Value) -> Value {
+    let mut update = text_message(chat, from, message_id, text);
+    update["message"]["reply_to_message"] = replied;
+    update
+}
+
+/// A message as it appears inside another's `reply_to_message`.
+pub fn replied(chat: Value, from: Value, message_id: i64, text: &str) -> Value {
+    json!({"message_id": message_id, "date": 1_700_000_000, "chat": chat, "from": from, "text": text})
+}
+
+/// The bot itself, as the sender of a message.
+pub fn bot_user() -> Value {
+    json!({"id": BOT_ID, "is_bot": true, "first_name": "FAQ Bot", "username": USERNAME})
 }
 
 /// A text message update in `chat` from user `from`, with the entities Telegram would mark in it.

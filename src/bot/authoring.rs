@@ -1,0 +1,243 @@
+//! Writing the FAQ from the chat, for admins: `/answer` and `/alias` as replies, in private chats and
+//! groups, and the prompts that ask for a title or a new entry's text. Every change goes through the one
+//! [`Curator`](crate::curation::Curator).
+
+use std::collections::VecDeque;
+use std::sync::{Arc, Mutex};
+
+use anyhow::Context;
+use teloxide::prelude::*;
+use teloxide::types::{ForceReply, MessageId, ParseMode, ReplyMarkup, ReplyParameters};
+
+use crate::bot::admin;
+use crate::bot::curate::{curate, describe, undo_button};
+use crate::bot::format::Outgoing;
+use crate::bot::handlers::{HandlerResult, context, send};
+use crate::bot::{FaqBot, State};
+use crate::curation::{Admin, CurateError, Done};
+use crate::engine::render::Markup;
+
+/// How many prompts wait for an admin's reply at most (in memory only).
+const PROMPTS: usize = 100;
+
+/// What a prompt sent to an admin waits for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Prompt {
+    /// A title on the first line and the answer below it, for a new entry answering the gap.
+    NewEntry {
+        /// The gap.
+        gap: i64,
+    },
+    /// A title for a new entry with this answer (`/answer` without one).
+    Title {
+        /// The answer.
+        answer: String,
+    },
+}
+
+/// The prompts awaiting a reply, by (chat, message id of the prompt).
+#[derive(Default)]
+pub struct Prompts(Mutex<VecDeque<((i64, i32), Prompt)>>);
+
+impl Prompts {
+    pub(crate) fn put(&self, chat: ChatId, message: MessageId, prompt: Prompt) {
+        let mut all = self.0.lock().unwrap_or_else(|p| p.into_inner());
+        if all.len() == PROMPTS {
+            all.pop_front();
+        }
+        all.push_back(((chat.0, message.0), prompt));
+    }
+
+    fn get(&self, chat: ChatId, message: MessageId) -> Option<Prompt> {
+        let all = self.0.lock().unwrap_or_else(|p| p.into_inner());
+        all.iter()
+            .find(|(key, _)| *key == (chat.0, message.0))
+            .map(|(_, p)| p.clone())
+    }
+
+    fn remove(&self, chat: ChatId, message: MessageId) {
+        let mut all = self.0.lock().unwrap_or_else(|p| p.into_inner());
+        all.retain(|(key, _)| *key != (chat.0, message.0));
+    }
+}
+
+/// The prompt that `msg` (from an admin) replies to, if any: for the handler tree.
+pub fn prompt_for(state: Arc<State>, msg: Message) -> Option<Prompt> {
+    let replied = msg.reply_to_message()?;
+    if !admin::is_admin(&state, &msg) {
+        return None;
+    }
+    state.prompts.get(msg.chat.id, replied.id)
+}
+
+/// `/answer [Title]`, replying to the message whose text becomes the answer of a new entry.
+pub async fn on_answer(
+    bot: &FaqBot,
+    msg: &Message,
+    title: &str,
+    state: &Arc<State>,
+    update: &Update,
+) -> HandlerResult {
+    let Some(answer) = replied_text(msg) else {
+        let text = "Reply to the message that holds the answer with /answer followed by a title, e.g. /answer Where to park.";
+        return send(bot, msg, Outgoing::text(Markup::Html.escape(text)), update)
+            .await
+            .map(drop);
+    };
+    if title.trim().is_empty() {
+        let prompt = "What is this entry's title (the heading shown above its answer)? Reply to this message with it.";
+        let quote = (!msg.chat.is_private()).then_some(msg.id);
+        let sent = ask(bot, msg.chat.id, quote, prompt.to_string())
+            .await
+            .with_context(|| context(update))?;
+        state
+            .prompts
+            .put(msg.chat.id, sent, Prompt::Title { answer });
+        return Ok(());
+    }
+    let title = title.to_string();
+    let admin = admin_of(msg);
+    let result = curate(state, move |c| {
+        c.new_entry(admin, &title, &answer, None, None)
+    })
+    .await;
+    tracing::info!(
+        update_id = update.id.0,
+        ok = result.is_ok(),
+        "answer command"
+    );
+    confirm(bot, msg, result, update).await
+}
+
+/// `/alias <entry id or title>`, replying to the question to add to that entry.
+pub async fn on_alias(
+    bot: &FaqBot,
+    msg: &Message,
+    name: &str,
+    state: &Arc<State>,
+    update: &Update,
+) -> HandlerResult {
+    let (Some(question), false) = (replied_text(msg), name.trim().is_empty()) else {
+        let text = "Reply to a question with /alias followed by the id or title of the entry that answers it, e.g. /alias Side effects.";
+        return send(bot, msg, Outgoing::text(Markup::Html.escape(text)), update)
+            .await
+            .map(drop);
+    };
+    let name = name.to_string();
+    let admin = admin_of(msg);
+    let result = curate(state, move |c| c.add_question(admin, &name, &question)).await;
+    tracing::info!(
+        update_id = update.id.0,
+        ok = result.is_ok(),
+        "alias command"
+    );
+    confirm(bot, msg, result, update).await
+}
+
+/// An admin's reply to a prompt: the title (and answer) of a new entry.
+pub async fn on_prompt_reply(
+    bot: FaqBot,
+    msg: Message,
+    prompt: Prompt,
+    state: Arc<State>,
+    update: Update,
+) -> HandlerResult {
+    let text = msg.text().unwrap_or_default().trim().to_string();
+    let admin = admin_of(&msg);
+    // A command in reply (/cancel, or any) drops the prompt rather than becoming a title.
+    if text.starts_with('/') {
+        if let Some(replied) = msg.reply_to_message() {
+            state.prompts.remove(msg.chat.id, replied.id);
+        }
+        let part = Outgoing::text("Cancelled: no entry was written.".to_string());
+        return send(&bot, &msg, part, &update).await.map(drop);
+    }
+    let result = match prompt {
+        Prompt::NewEntry { gap } => {
+            let (title, answer) = text.split_once('\n').unwrap_or((&text, ""));
+            if answer.trim().is_empty() {
+                let text =
+                    "Send the title on the first line and the answer below it, in one message.";
+                return send(
+                    &bot,
+                    &msg,
+                    Outgoing::text(Markup::Html.escape(text)),
+                    &update,
+                )
+                .await
+                .map(drop);
+            }
+            let (title, answer) = (title.to_string(), answer.to_string());
+            curate(&state, move |c| {
+                c.new_entry(admin, &title, &answer, None, Some(gap))
+            })
+            .await
+        }
+        Prompt::Title { answer } => {
+            curate(&state, move |c| {
+                c.new_entry(admin, &text, &answer, None, None)
+            })
+            .await
+        }
+    };
+    if result.is_ok()
+        && let Some(replied) = msg.reply_to_message()
+    {
+        state.prompts.remove(msg.chat.id, replied.id);
+    }
+    tracing::info!(update_id = update.id.0, ok = result.is_ok(), "prompt reply");
+    confirm(&bot, &msg, result, &update).await
+}
+
+/// Tells the admin in the chat what was done, with an undo button, or why not.
+async fn confirm(
+    bot: &FaqBot,
+    msg: &Message,
+    result: Result<Done, CurateError>,
+    update: &Update,
+) -> HandlerResult {
+    let part = match result {
+        Ok(done) => Outgoing {
+            text: describe(&done, false),
+            keyboard: Some(undo_button(&done)),
+        },
+        Err(err) => Outgoing::text(Markup::Html.escape(&format!("Not done: {err}"))),
+    };
+    send(bot, msg, part, update).await.map(drop)
+}
+
+/// Sends a prompt that asks for a reply (the reply box opens for the admin).
+pub(crate) async fn ask(
+    bot: &FaqBot,
+    chat: ChatId,
+    quote: Option<MessageId>,
+    text: String,
+) -> anyhow::Result<MessageId> {
+    // Selective opens the reply box only for the admin quoted; without a quote (a card's button, usually in
+    // a private chat) it opens for whoever is there.
+    let mut force = ForceReply::new();
+    if quote.is_some() {
+        force = force.selective();
+    }
+    let mut request = bot
+        .send_message(chat, text)
+        .parse_mode(ParseMode::Html)
+        .reply_markup(ReplyMarkup::ForceReply(force));
+    if let Some(id) = quote {
+        request = request.reply_parameters(ReplyParameters::new(id).allow_sending_without_reply());
+    }
+    Ok(request.await?.id)
+}
+
+fn replied_text(msg: &Message) -> Option<String> {
+    msg.reply_to_message()
+        .and_then(|r| r.text())
+        .map(|t| t.trim().to_string())
+        .filter(|t| !t.is_empty())
+}
+
+fn admin_of(msg: &Message) -> Admin {
+    msg.from
+        .as_ref()
+        .map_or(Admin::Terminal, |u| Admin::Telegram(u.id.0))
+}

@@ -1,0 +1,522 @@
+//! The curation operations — assign a gap to an entry, add a question, write a new entry, ignore a gap,
+//! undo — one code path for the buttons, `/alias`, `/answer` and `faqbot review`: write `questions.toml`,
+//! log the change and close its gaps, then reload the served FAQ.
+
+use std::sync::Arc;
+
+use crate::curation::changes::{self, Change, Kind, Unavailable};
+use crate::curation::editor::{self, EditError, QuestionsFile};
+use crate::curation::live::{Live, Loaded};
+use crate::engine::Engine;
+use crate::faq::{HEADING_SEPARATOR, LoadError, slug};
+use crate::store::Store;
+
+/// Who made a change, for the log.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Admin {
+    /// A Telegram user id; only its HMAC is stored.
+    Telegram(u64),
+    /// Someone at the terminal (`faqbot review`).
+    Terminal,
+}
+
+/// Why a change was not made. The `Display` text is shown to the admin.
+#[derive(Debug, thiserror::Error)]
+pub enum CurateError {
+    /// The gap was assigned or ignored already (or purged).
+    #[error(
+        "that question was already handled (by another admin, or earlier); send /gaps for the current list"
+    )]
+    GapClosed,
+    /// No entry has that id or title.
+    #[error("no entry has the id or title {name:?}{}", hint.as_ref().map(|h| format!("; did you mean {h}?")).unwrap_or_default())]
+    NoEntry {
+        /// As given.
+        name: String,
+        /// The closest entry, "Title (id)".
+        hint: Option<String>,
+    },
+    /// No change has that id.
+    #[error("there is no change {0} to undo")]
+    NoChange(i64),
+    /// Undone already.
+    #[error("that change was already undone")]
+    AlreadyUndone,
+    /// Empty title, answer or question.
+    #[error("the {0} is empty")]
+    Empty(&'static str),
+    /// A question far longer than people ask.
+    #[error(
+        "the question is {0} characters long; an alternate question is what people ask, at most {MAX_QUESTION_CHARS}"
+    )]
+    TooLong(usize),
+    /// Another entry lists the question already: the bot could not tell which to answer.
+    #[error(
+        "“{question}” is already a question of “{title}” ({id}); undo that first, or choose that entry"
+    )]
+    Taken {
+        /// The question.
+        question: String,
+        /// The other entry's title.
+        title: String,
+        /// Its id.
+        id: String,
+    },
+    /// Writing `questions.toml` failed; nothing was changed.
+    #[error(transparent)]
+    Edit(#[from] EditError),
+    /// The database could not be used.
+    #[error(transparent)]
+    Database(#[from] Unavailable),
+}
+
+/// A change made.
+#[derive(Debug)]
+pub struct Done {
+    /// The logged change: its id names the undo button.
+    pub change: Change,
+    /// The entry's title (empty for an ignored gap).
+    pub title: String,
+    /// False when the question was an alternate of that entry already: nothing was written.
+    pub written: bool,
+    /// The reload after writing; on an error the old FAQ keeps answering though the change is saved.
+    pub reload: Option<Result<Loaded, LoadError>>,
+}
+
+/// Titles are headings: one line, not a paragraph.
+const MAX_TITLE_CHARS: usize = 200;
+
+/// The longest alternate question written; the loader warns about longer ones (and gaps keep no more).
+pub const MAX_QUESTION_CHARS: usize = 300;
+
+/// Makes changes to the FAQ.
+pub struct Curator {
+    file: QuestionsFile,
+    live: Arc<Live>,
+    store: Arc<Store>,
+}
+
+impl Curator {
+    /// Changes go to `file`; the served engine is `live`; the log and the gaps are in `store`.
+    pub fn new(file: QuestionsFile, live: Arc<Live>, store: Arc<Store>) -> Curator {
+        Curator { file, live, store }
+    }
+
+    /// The file written to.
+    pub fn file(&self) -> &QuestionsFile {
+        &self.file
+    }
+
+    /// The served engine.
+    pub fn live(&self) -> &Arc<Live> {
+        &self.live
+    }
+
+    /// The database.
+    pub fn store(&self) -> &Arc<Store> {
+        &self.store
+    }
+
+    /// Adds the question of the open gap `gap` to the entry with id `entry` (what an entry button does).
+    pub fn assign_gap(&self, admin: Admin, gap: i64, entry: &str) -> Result<Done, CurateError> {
+        let gap = changes::open_gap(&self.store, gap)?.ok_or(CurateError::GapClosed)?;
+        let engine = self.live.current();
+        let n = find_id(&engine, entry).ok_or_else(|| CurateError::NoEntry {
+            name: entry.to_string(),
+            hint: None,
+        })?;
+        self.question(admin, &engine, n, &gap.text, &gap.members)
+    }
+
+    /// Adds `question` to the entry named `name` (an id or a title) and closes the open gaps asked the same
+    /// way (what `/alias` does).
+    pub fn add_question(
+        &self,
+        admin: Admin,
+        name: &str,
+        question: &str,
+    ) -> Result<Done, CurateError> {
+        let question = question.trim();
+        if question.is_empty() {
+            return Err(CurateError::Empty("question"));
+        }
+        let engine = self.live.current();
+        let n = resolve(&engine, name)?;
+        let gaps = changes::open_gaps_like(&self.store, question);
+        self.question(admin, &engine, n, question, &gaps)
+    }
+
+    fn question(
+        &self,
+        admin: Admin,
+        engine: &Engine,
+        n: usize,
+        question: &str,
+        gaps: &[i64],
+    ) -> Result<Done, CurateError> {
+        let entry = engine.entry(n);
+        let written = match listed_for(engine, question)? {
+            Some(other) if other != n => {
+                let other = engine.entry(other);
+                return Err(CurateError::Taken {
+                    question: question.to_string(),
+                    title: other.title.clone(),
+                    id: other.id.clone(),
+                });
+            }
+            Some(_) => false,
+            None => self
+                .file
+                .edit(|doc| editor::add_question(doc, &entry.id, &entry.title, question))?,
+        };
+        // A question the entry had already closes its gaps, but there is nothing in the file to undo.
+        let kind = if written {
+            Kind::Question
+        } else {
+            Kind::Ignore
+        };
+        let change = self.log(admin, kind, &entry.id, question, gaps)?;
+        Ok(Done {
+            change,
+            title: entry.title.clone(),
+            written,
+            reload: written.then(|| self.live.reload()),
+        })
+    }
+
+    /// Writes a new entry titled `title` answering with `answer`, asked as `question` or as the open gap
+    /// `gap` (closed by it).
+    pub fn new_entry(
+        &self,
+        admin: Admin,
+        title: &str,
+        answer: &str,
+        question: Option<&str>,
+        gap: Option<i64>,
+    ) -> Result<Done, CurateError> {
+        let title: String = title
+            .lines()
+            .next()
+            .unwrap_or_default()
+            .trim()
+            .chars()
+            .take(MAX_TITLE_CHARS)
+            .collect();
+        if title.is_empty() || slug(&title).is_empty() {
+            return Err(CurateError::Empty("title"));
+        }
+        let answer = answer.trim();
+        if answer.is_empty() {
+            return Err(CurateError::Empty("answer"));
+        }
+        let (question, gaps) = match gap {
+            Some(gap) => {
+                let gap = changes::open_gap(&self.store, gap)?.ok_or(CurateError::GapClosed)?;
+                (Some(gap.text), gap.members)
+            }
+            None => match question.map(str::trim).filter(|q| !q.is_empty()) {
+                Some(q) => (Some(q.to_string()), changes::open_gaps_like(&self.store, q)),
+                None => (None, Vec::new()),
+            },
+        };
+        let engine = self.live.current();
+        if let Some(q) = &question
+            && let Some(other) = listed_for(&engine, q)?
+        {
+            let other = engine.entry(other);
+            return Err(CurateError::Taken {
+                question: q.clone(),
+                title: other.title.clone(),
+                id: other.id.clone(),
+            });
+        }
+        let folder = self
+            .file
+            .path()
+            .parent()
+            .and_then(|p| p.file_name())
+            .and_then(|n| n.to_str())
+            .unwrap_or("faq");
+        let base = format!("{}/{}", slug(folder), slug(&title));
+        let mut id = String::new();
+        self.file.edit(|doc| {
+            // Under the lock: another admin's new entry of the same title just now takes `-2`.
+            let mut taken = editor::entry_ids(doc);
+            taken.extend(engine.faq().entries.iter().map(|e| e.id.clone()));
+            id = (1..)
+                .map(|n| match n {
+                    1 => base.clone(),
+                    n => format!("{base}-{n}"),
+                })
+                .find(|candidate| !taken.contains(candidate))
+                .expect("some suffix is free");
+            editor::add_entry(doc, &id, &title, answer, question.as_deref());
+            true
+        })?;
+        let change = self.log(
+            admin,
+            Kind::NewEntry,
+            &id,
+            question.as_deref().unwrap_or(""),
+            &gaps,
+        )?;
+        Ok(Done {
+            change,
+            title,
+            written: true,
+            reload: Some(self.live.reload()),
+        })
+    }
+
+    /// Hides the open gap `gap` from the list without changing the FAQ.
+    pub fn ignore(&self, admin: Admin, gap: i64) -> Result<Done, CurateError> {
+        let gap = changes::open_gap(&self.store, gap)?.ok_or(CurateError::GapClosed)?;
+        let change = self.log(admin, Kind::Ignore, "", "", &gap.members)?;
+        Ok(Done {
+            change,
+            title: String::new(),
+            written: false,
+            reload: None,
+        })
+    }
+
+    /// Reverts the change `id`: its question or entry leaves `questions.toml` and its gaps reopen.
+    pub fn undo(&self, id: i64) -> Result<Done, CurateError> {
+        let change = changes::get(&self.store, id)?.ok_or(CurateError::NoChange(id))?;
+        if change.undone_at.is_some() {
+            return Err(CurateError::AlreadyUndone);
+        }
+        let engine = self.live.current();
+        let title = find_id(&engine, &change.entry)
+            .map(|n| engine.entry(n).title.clone())
+            .unwrap_or_default();
+        let written = match change.kind {
+            Kind::Question => self.file.edit(|doc| {
+                editor::remove_question(doc, &change.entry, &title, &change.question)
+            })?,
+            Kind::NewEntry => self
+                .file
+                .edit(|doc| editor::remove_entry(doc, &change.entry))?,
+            Kind::Ignore => false,
+        };
+        // The file first, so that a file that cannot be written leaves the change in force; what was
+        // written is served whatever the database says next. Of two admins pressing undo at once, the second
+        // finds nothing left to remove and is told so here.
+        let reload = written.then(|| self.live.reload());
+        if !changes::mark_undone(&self.store, &change)? {
+            return Err(CurateError::AlreadyUndone);
+        }
+        Ok(Done {
+            change,
+            title,
+            written,
+            reload,
+        })
+    }
+
+    fn log(
+        &self,
+        admin: Admin,
+        kind: Kind,
+        entry: &str,
+        question: &str,
+        gaps: &[i64],
+    ) -> Result<Change, CurateError> {
+        let who = match admin {
+            Admin::Telegram(id) => self
+                .store
+                .hashed_user(id as i64)
+                .unwrap_or_else(|| "unknown".into()),
+            Admin::Terminal => "terminal".into(),
+        };
+        let id = changes::record(&self.store, &who, kind, entry, question, gaps)?;
+        Ok(changes::get(&self.store, id)?.ok_or(Unavailable)?)
+    }
+}
+
+/// The entry that lists `question` (as the loader compares them: case, accents, punctuation and spacing
+/// aside) among its alternate questions; an error when it is too long to be one.
+fn listed_for(engine: &Engine, question: &str) -> Result<Option<usize>, CurateError> {
+    let length = question.trim().chars().count();
+    if length > MAX_QUESTION_CHARS {
+        return Err(CurateError::TooLong(length));
+    }
+    let wanted = question_key(question);
+    Ok(engine
+        .faq()
+        .entries
+        .iter()
+        .position(|e| e.questions.iter().any(|q| question_key(q) == wanted)))
+}
+
+/// The loader's notion of the same question (`faq::loader`): folded, punctuation and spacing aside.
+fn question_key(question: &str) -> String {
+    let folded = crate::text::normalize::fold(question);
+    let words: Vec<&str> = folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.join(" ")
+}
+
+/// The entry with id `id`.
+pub fn find_id(engine: &Engine, id: &str) -> Option<usize> {
+    engine.faq().entries.iter().position(|e| e.id == id)
+}
+
+/// The entry named `name`: its id, or its title in any case (or the last heading of it) when only one entry
+/// has it.
+pub fn resolve(engine: &Engine, name: &str) -> Result<usize, CurateError> {
+    let name = name.trim();
+    if name.is_empty() {
+        return Err(CurateError::Empty("entry name"));
+    }
+    if let Some(n) = find_id(engine, name) {
+        return Ok(n);
+    }
+    let folded = name.to_lowercase();
+    let count = engine.faq().entries.len();
+    let titled: Vec<usize> = (0..count)
+        .filter(|&n| engine.entry(n).title.to_lowercase() == folded)
+        .collect();
+    if let [n] = titled.as_slice() {
+        return Ok(*n);
+    }
+    // "Parking" for "Clinic › Parking": the heading as the document shows it.
+    let headed: Vec<usize> = (0..count)
+        .filter(|&n| {
+            let title = &engine.entry(n).title;
+            title
+                .rsplit(HEADING_SEPARATOR)
+                .next()
+                .is_some_and(|last| last.trim().to_lowercase() == folded)
+        })
+        .collect();
+    if let [n] = headed.as_slice() {
+        return Ok(*n);
+    }
+    let hint = closest(engine, name, 1).first().map(|&(n, _)| {
+        let e = engine.entry(n);
+        format!("{:?} ({})", e.title, e.id)
+    });
+    Err(CurateError::NoEntry {
+        name: name.to_string(),
+        hint,
+    })
+}
+
+/// The `n` entries that come closest to answering `text`, best first, however low their scores: the
+/// admin's choices for a gap.
+pub fn closest(engine: &Engine, text: &str, n: usize) -> Vec<(usize, f32)> {
+    let weights = &engine.matching().weights;
+    let query = crate::search::query::analyse(
+        engine.index(),
+        crate::text::normalize::message_head(text),
+        weights,
+    );
+    crate::search::matcher::search(engine.index(), &query, weights, 0.0, n)
+        .into_iter()
+        .map(|h| (h.entry as usize, h.score))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::{FaqSettings, Matching};
+
+    fn curator(dir: &std::path::Path) -> Curator {
+        let faq = dir.join("faq");
+        std::fs::create_dir_all(&faq).unwrap();
+        std::fs::write(
+            faq.join("clinic.md"),
+            "# Clinic\n\n## Parking\n\nThe garage on level 2 is free.\n\n## Meals\n\nThe canteen opens at 7.\n",
+        )
+        .unwrap();
+        let sources = FaqSettings {
+            paths: vec![faq.clone()],
+            synonyms: vec![],
+            safety: None,
+        };
+        let engine = Engine::load(&sources, Matching::default()).unwrap();
+        let store = Arc::new(Store::open(&dir.join("t.db"), 30));
+        Curator::new(
+            QuestionsFile::new(faq.join("questions.toml")),
+            Arc::new(Live::new(engine)),
+            store,
+        )
+    }
+
+    #[test]
+    fn a_question_already_there_is_not_written_twice_and_undo_happens_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let c = curator(dir.path());
+        let first = c
+            .add_question(Admin::Terminal, "parking", "where do cars go")
+            .unwrap();
+        assert!(first.written);
+        assert!(matches!(first.reload, Some(Ok(_))));
+        let again = c
+            .add_question(Admin::Terminal, "clinic/parking", "where do cars go")
+            .unwrap();
+        assert!(!again.written);
+        assert_eq!(again.change.kind, Kind::Ignore);
+        // Another entry cannot take it too, nor can a paragraph be a question.
+        let taken = c
+            .add_question(Admin::Terminal, "meals", "Where do cars go?")
+            .unwrap_err();
+        assert!(matches!(taken, CurateError::Taken { .. }), "{taken}");
+        let long = "why ".repeat(100);
+        assert!(matches!(
+            c.add_question(Admin::Terminal, "meals", &long),
+            Err(CurateError::TooLong(399))
+        ));
+
+        let results: Vec<_> = std::thread::scope(|s| {
+            let undo = || s.spawn(|| c.undo(first.change.id));
+            let (a, b) = (undo(), undo());
+            vec![a.join().unwrap(), b.join().unwrap()]
+        });
+        assert_eq!(results.iter().filter(|r| r.is_ok()).count(), 1);
+        assert!(
+            results
+                .iter()
+                .any(|r| matches!(r, Err(CurateError::AlreadyUndone)))
+        );
+        let text = std::fs::read_to_string(c.file().path()).unwrap();
+        assert!(!text.contains("where do cars go"), "{text}");
+    }
+
+    #[test]
+    fn new_entries_get_unique_ids_and_names_are_checked() {
+        let dir = tempfile::tempdir().unwrap();
+        let c = curator(dir.path());
+        let a = c
+            .new_entry(Admin::Terminal, "Visiting hours", "9 to 5.", None, None)
+            .unwrap();
+        let b = c
+            .new_entry(
+                Admin::Terminal,
+                "Visiting hours",
+                "Also weekends.",
+                None,
+                None,
+            )
+            .unwrap();
+        assert_eq!(a.change.entry, "faq/visiting-hours");
+        assert_eq!(b.change.entry, "faq/visiting-hours-2");
+        assert_eq!(c.live().current().faq().entries.len(), 4);
+        assert!(matches!(
+            c.new_entry(Admin::Terminal, "  ", "x", None, None),
+            Err(CurateError::Empty("title"))
+        ));
+        let err = c
+            .add_question(Admin::Terminal, "parkng garage", "q")
+            .unwrap_err();
+        assert!(
+            err.to_string()
+                .contains("did you mean \"Clinic › Parking\" (clinic/parking)?"),
+            "{err}"
+        );
+    }
+}

@@ -1,0 +1,425 @@
+//! Writing `questions.toml` the way a person would: `toml_edit` keeps comments, order and layout; the new
+//! text replaces the old by a rename (never half-written), the old one is kept as `questions.toml.bak`, and
+//! writes queue behind one lock so that two admins pressing at once both land.
+
+use std::fs::{self, File};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use toml_edit::{Array, ArrayOfTables, DocumentMut, Item, Table, Value};
+
+use crate::faq::diagnostic::{self, Diagnostic};
+use crate::faq::questions;
+
+/// Writes in this process wait for each other here; another process (`faqbot review` beside a running bot)
+/// waits on the lock file.
+static WRITES: Mutex<()> = Mutex::new(());
+
+/// Why a change could not be written.
+#[derive(Debug, thiserror::Error)]
+pub enum EditError {
+    /// The file as it is on disk does not parse: it is left alone.
+    #[error("{0}; fix it by hand first, nothing was written")]
+    Broken(Diagnostic),
+    /// Reading, writing or renaming failed.
+    #[error("{path}: {action}: {source}")]
+    Io {
+        /// The file.
+        path: String,
+        /// What was being done.
+        action: &'static str,
+        /// The error.
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+/// The `questions.toml` that admins' changes go to.
+#[derive(Debug, Clone)]
+pub struct QuestionsFile {
+    path: PathBuf,
+}
+
+/// What a new file starts with, so that whoever opens it knows what it is.
+const NEW_FILE: &str =
+    "# Alternate questions and hand-written entries; see README, \"Curating the FAQ\".\n\n";
+
+impl QuestionsFile {
+    /// The file at `path` (it need not exist yet).
+    pub fn new(path: impl Into<PathBuf>) -> QuestionsFile {
+        QuestionsFile { path: path.into() }
+    }
+
+    /// Where it is.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Where the previous version is kept.
+    pub fn backup(&self) -> PathBuf {
+        let mut name = self.path.as_os_str().to_owned();
+        name.push(".bak");
+        PathBuf::from(name)
+    }
+
+    /// Applies `change` to the file as it is now on disk and writes the result, unless `change` returns
+    /// `false` (nothing to do). The file is read again under the lock, so a change made meanwhile by anyone
+    /// is kept.
+    pub fn edit(&self, change: impl FnOnce(&mut DocumentMut) -> bool) -> Result<bool, EditError> {
+        let _in_process = WRITES.lock().unwrap_or_else(|p| p.into_inner());
+        let _across_processes = self.lock_file()?;
+        let shown = self.path.display().to_string();
+        // A comment alone in a document trails it: a new file gets its heading when written.
+        let (text, heading) = match fs::read_to_string(&self.path) {
+            Ok(text) => (text, ""),
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound => (String::new(), NEW_FILE),
+            Err(source) => return Err(self.io("reading", source)),
+        };
+        // The loader's own check first: a file it would reject is not ours to rewrite.
+        questions::parse(&shown, &text).map_err(EditError::Broken)?;
+        let mut doc: DocumentMut = text.parse().map_err(|err: toml_edit::TomlError| {
+            let line = err.span().map(|s| diagnostic::line_of(&text, s.start));
+            EditError::Broken(Diagnostic::error(
+                &shown,
+                line,
+                format!("invalid TOML: {}", err.message().trim()),
+            ))
+        })?;
+        if !change(&mut doc) {
+            return Ok(false);
+        }
+        let new = format!("{heading}{doc}");
+        // Our own edit must read back; were it not to, the old file stays.
+        questions::parse(&shown, &new).map_err(EditError::Broken)?;
+        self.replace(&text, &new)?;
+        Ok(true)
+    }
+
+    /// Writes `new` beside the file and renames it over the file, after saving `old` as the backup.
+    fn replace(&self, old: &str, new: &str) -> Result<(), EditError> {
+        let dir = self
+            .path
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        fs::create_dir_all(dir).map_err(|e| self.io("creating its folder", e))?;
+        if self.path.exists() {
+            write_synced(&self.backup(), old).map_err(|e| self.io("writing the backup", e))?;
+        }
+        // Hidden, so that neither the loader nor the watcher takes the half-written file for a FAQ file.
+        let mut temp = tempfile::Builder::new()
+            .prefix(".questions.toml.")
+            .suffix(".tmp")
+            .tempfile_in(dir)
+            .map_err(|e| self.io("creating a temporary file", e))?;
+        temp.write_all(new.as_bytes())
+            .and_then(|()| temp.as_file().sync_all())
+            .map_err(|e| self.io("writing a temporary file", e))?;
+        if let Ok(meta) = fs::metadata(&self.path) {
+            let _ = fs::set_permissions(temp.path(), meta.permissions());
+        }
+        temp.persist(&self.path)
+            .map_err(|e| self.io("renaming the new version into place", e.error))?;
+        // The rename itself is durable once the folder is synced.
+        if let Ok(folder) = File::open(dir) {
+            let _ = folder.sync_all();
+        }
+        Ok(())
+    }
+
+    /// Holds `.questions.toml.lock` beside the file until dropped.
+    fn lock_file(&self) -> Result<File, EditError> {
+        let name = self
+            .path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "questions.toml".into());
+        let lock = self.path.with_file_name(format!(".{name}.lock"));
+        if let Some(dir) = lock.parent().filter(|d| !d.as_os_str().is_empty()) {
+            fs::create_dir_all(dir).map_err(|e| self.io("creating its folder", e))?;
+        }
+        let file = File::options()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&lock)
+            .map_err(|e| self.io("opening the lock file", e))?;
+        file.lock().map_err(|e| self.io("locking", e))?;
+        Ok(file)
+    }
+
+    fn io(&self, action: &'static str, source: std::io::Error) -> EditError {
+        EditError::Io {
+            path: self.path.display().to_string(),
+            action,
+            source,
+        }
+    }
+}
+
+fn write_synced(path: &Path, text: &str) -> std::io::Result<()> {
+    let mut file = File::create(path)?;
+    file.write_all(text.as_bytes())?;
+    file.sync_all()
+}
+
+/// Adds `question` to the questions of the entry named `id` (or `title`): the `[[entry]]` table that
+/// defines it, else its `[[alternates]]` table, else a new `[[alternates]]` table at the end. `false` when
+/// the question is there already.
+pub fn add_question(doc: &mut DocumentMut, id: &str, title: &str, question: &str) -> bool {
+    let names = |t: &Table, key: &str| {
+        t.get(key)
+            .and_then(Item::as_str)
+            .is_some_and(|v| v == id || v == title)
+    };
+    // Alternates are applied before the file's own entries exist, so an entry written here takes the
+    // question in its own table.
+    if let Some(table) = tables_mut(doc, "entry").find(|t| names(t, "id") || names(t, "title")) {
+        return push_question(table, question);
+    }
+    if let Some(table) = tables_mut(doc, "alternates").find(|t| names(t, "entry")) {
+        return push_question(table, question);
+    }
+    let mut table = Table::new();
+    table["entry"] = toml_edit::value(id);
+    let mut questions = Array::new();
+    questions.push(question);
+    table["questions"] = toml_edit::value(questions);
+    array_of_tables(doc, "alternates").push(table);
+    true
+}
+
+/// Takes `question` out of the questions of the entry named `id` (or `title`); an `[[alternates]]` table
+/// left without questions goes too. `false` when it was not there.
+pub fn remove_question(doc: &mut DocumentMut, id: &str, title: &str, question: &str) -> bool {
+    let names = |t: &Table, key: &str| {
+        t.get(key)
+            .and_then(Item::as_str)
+            .is_some_and(|v| v == id || v == title)
+    };
+    let mut removed = false;
+    for kind in ["entry", "alternates"] {
+        for table in tables_mut(doc, kind) {
+            let key = if kind == "entry" { "id" } else { "entry" };
+            if !(names(table, key) || (kind == "entry" && names(table, "title"))) {
+                continue;
+            }
+            if let Some(questions) = table.get_mut("questions").and_then(Item::as_array_mut) {
+                let before = questions.len();
+                questions.retain(|q| q.as_str() != Some(question));
+                removed |= questions.len() != before;
+            }
+        }
+    }
+    if let Some(alternates) = doc
+        .get_mut("alternates")
+        .and_then(Item::as_array_of_tables_mut)
+    {
+        alternates.retain(|t| {
+            t.get("questions")
+                .and_then(Item::as_array)
+                .is_none_or(|q| !q.is_empty())
+        });
+    }
+    removed
+}
+
+/// Appends a hand-written `[[entry]]`.
+pub fn add_entry(
+    doc: &mut DocumentMut,
+    id: &str,
+    title: &str,
+    answer: &str,
+    question: Option<&str>,
+) {
+    let mut table = Table::new();
+    table["id"] = toml_edit::value(id);
+    table["title"] = toml_edit::value(title);
+    if let Some(question) = question {
+        let mut questions = Array::new();
+        questions.push(question);
+        table["questions"] = toml_edit::value(questions);
+    }
+    table["answer"] = toml_edit::value(answer);
+    array_of_tables(doc, "entry").push(table);
+}
+
+/// Removes the `[[entry]]` with `id`; `false` when there is none.
+pub fn remove_entry(doc: &mut DocumentMut, id: &str) -> bool {
+    let Some(entries) = doc.get_mut("entry").and_then(Item::as_array_of_tables_mut) else {
+        return false;
+    };
+    let before = entries.len();
+    entries.retain(|t| t.get("id").and_then(Item::as_str) != Some(id));
+    entries.len() != before
+}
+
+/// The ids the file's `[[entry]]` tables give themselves.
+pub fn entry_ids(doc: &DocumentMut) -> Vec<String> {
+    doc.get("entry")
+        .and_then(Item::as_array_of_tables)
+        .into_iter()
+        .flat_map(|a| a.iter())
+        .filter_map(|t| t.get("id").and_then(Item::as_str).map(str::to_string))
+        .collect()
+}
+
+fn tables_mut<'a>(doc: &'a mut DocumentMut, key: &str) -> impl Iterator<Item = &'a mut Table> {
+    doc.get_mut(key)
+        .and_then(Item::as_array_of_tables_mut)
+        .into_iter()
+        .flat_map(|a| a.iter_mut())
+}
+
+fn array_of_tables<'a>(doc: &'a mut DocumentMut, key: &str) -> &'a mut ArrayOfTables {
+    if doc.get(key).and_then(Item::as_array_of_tables).is_none() {
+        doc[key] = Item::ArrayOfTables(ArrayOfTables::new());
+    }
+    doc[key]
+        .as_array_of_tables_mut()
+        .expect("set to an array of tables just above")
+}
+
+/// Adds `question` in the style of the list: one per line when the list is written so.
+fn push_question(table: &mut Table, question: &str) -> bool {
+    if table.get("questions").and_then(Item::as_array).is_none() {
+        table["questions"] = toml_edit::value(Array::new());
+    }
+    let Some(questions) = table["questions"].as_array_mut() else {
+        return false;
+    };
+    if questions.iter().any(|q| q.as_str() == Some(question)) {
+        return false;
+    }
+    let prefix = questions
+        .iter()
+        .last()
+        .and_then(|v| v.decor().prefix())
+        .and_then(|p| p.as_str())
+        .map(str::to_string);
+    let mut value = Value::from(question);
+    match prefix {
+        Some(prefix) => {
+            value.decor_mut().set_prefix(prefix);
+            questions.push_formatted(value);
+        }
+        None => questions.push(value),
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const FILE: &str = "# Written by hand.\n\n[[alternates]]\nentry = \"doc/a\"  # the first one\nquestions = [\n  \"one\",\n  \"two\",\n]\n\n# Our phone line.\n[[entry]]\nid = \"faq/phone\"\ntitle = \"Phone\"\nanswer = \"Call us.\"\n";
+
+    fn doc() -> DocumentMut {
+        FILE.parse().unwrap()
+    }
+
+    #[test]
+    fn a_question_joins_its_list_in_the_same_style_and_comments_stay() {
+        let mut d = doc();
+        assert!(add_question(&mut d, "doc/a", "A", "three"));
+        let text = d.to_string();
+        assert!(text.contains("  \"two\",\n  \"three\",\n]"), "{text}");
+        assert!(text.contains("# Written by hand.") && text.contains("# the first one"));
+        assert!(text.contains("# Our phone line."));
+        assert!(!add_question(&mut d, "doc/a", "A", "three"), "no duplicate");
+    }
+
+    #[test]
+    fn hand_written_entries_take_questions_in_their_own_table() {
+        let mut d = doc();
+        assert!(add_question(&mut d, "faq/phone", "Phone", "number to call"));
+        let q = questions::parse("q.toml", &d.to_string()).unwrap();
+        assert_eq!(q.entries[0].questions[0].text, "number to call");
+        assert!(q.alternates.iter().all(|a| a.entry != "faq/phone"));
+    }
+
+    #[test]
+    fn unknown_entry_gets_a_new_table_and_removing_its_question_removes_it() {
+        let mut d = doc();
+        assert!(add_question(&mut d, "doc/b", "B", "what about b"));
+        let q = questions::parse("q.toml", &d.to_string()).unwrap();
+        assert_eq!(q.alternates[1].entry, "doc/b");
+        assert!(remove_question(&mut d, "doc/b", "B", "what about b"));
+        assert_eq!(d.to_string(), FILE);
+        assert!(!remove_question(&mut d, "doc/b", "B", "what about b"));
+    }
+
+    #[test]
+    fn entries_come_and_go() {
+        let mut d = doc();
+        add_entry(
+            &mut d,
+            "faq/parking",
+            "Parking",
+            "Level 2.\nFree.",
+            Some("where to park"),
+        );
+        let q = questions::parse("q.toml", &d.to_string()).unwrap();
+        assert_eq!(q.entries[1].title, "Parking");
+        assert_eq!(q.entries[1].answer, "Level 2.\nFree.");
+        assert_eq!(entry_ids(&d), ["faq/phone", "faq/parking"]);
+        assert!(remove_entry(&mut d, "faq/parking"));
+        assert_eq!(d.to_string(), FILE);
+    }
+
+    #[test]
+    fn writes_are_atomic_keep_a_backup_and_never_lose_a_concurrent_change() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("questions.toml");
+        fs::write(&path, FILE).unwrap();
+        let file = QuestionsFile::new(&path);
+        std::thread::scope(|s| {
+            for i in 0..16 {
+                let file = file.clone();
+                s.spawn(move || {
+                    file.edit(|d| add_question(d, "doc/a", "A", &format!("question {i}")))
+                        .unwrap()
+                });
+            }
+        });
+        let text = fs::read_to_string(&path).unwrap();
+        let q = questions::parse("q.toml", &text).unwrap();
+        assert_eq!(q.alternates[0].questions.len(), 2 + 16, "{text}");
+        assert!(text.starts_with("# Written by hand."));
+        // The backup is the version before the last write: one question fewer.
+        let backup = questions::parse("b", &fs::read_to_string(file.backup()).unwrap()).unwrap();
+        assert_eq!(backup.alternates[0].questions.len(), 2 + 15);
+        let names: Vec<String> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.ends_with(".tmp"))
+            .collect();
+        assert!(names.is_empty(), "temporary files left: {names:?}");
+    }
+
+    #[test]
+    fn a_broken_file_is_left_alone_with_its_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("questions.toml");
+        fs::write(&path, "[[alternates]]\nentry = \"a\"\nquestions = [\"x\"\n").unwrap();
+        let err = QuestionsFile::new(&path)
+            .edit(|d| add_question(d, "a", "a", "y"))
+            .unwrap_err();
+        match &err {
+            EditError::Broken(d) => assert!(d.line.is_some(), "{err}"),
+            other => panic!("{other}"),
+        }
+        assert!(!QuestionsFile::new(&path).backup().exists());
+    }
+
+    #[test]
+    fn a_missing_file_is_created() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = QuestionsFile::new(dir.path().join("questions.toml"));
+        assert!(file.edit(|d| add_question(d, "doc/a", "A", "q")).unwrap());
+        let text = fs::read_to_string(file.path()).unwrap();
+        assert!(text.starts_with("# Alternate questions"), "{text}");
+        assert_eq!(questions::parse("q", &text).unwrap().alternates.len(), 1);
+    }
+}
