@@ -74,6 +74,8 @@ pub struct Builder {
     pub entries: Vec<Vec<Posting>>,
     /// Per entry added: the terms of its title, then of each alternate question.
     pub headings: Vec<Vec<Vec<TermId>>>,
+    /// Per entry added: how many words its body has.
+    pub body_lens: Vec<u32>,
 }
 
 impl Builder {
@@ -95,6 +97,7 @@ impl Builder {
             concepts,
             entries: Vec::new(),
             headings: Vec::new(),
+            body_lens: Vec::new(),
         }
     }
 
@@ -108,7 +111,10 @@ impl Builder {
         for question in &entry.questions {
             headings.push(self.add_text(question, Field::Question, &mut fields));
         }
+        let before = fields.len();
         self.add_text(&entry.body, Field::Body, &mut fields);
+        self.body_lens
+            .push(u32::try_from(fields.len() - before).unwrap_or(u32::MAX));
         if entry.document != entry.title {
             self.add_text(&entry.document, Field::Body, &mut fields);
         }

@@ -38,6 +38,8 @@ pub struct Index {
     /// Per entry: the terms of its title, then of each alternate question, for judging how well a question
     /// fits the entry's own wording.
     headings: Vec<Vec<Vec<TermId>>>,
+    /// Per entry: how much a match in its body counts, from 0 to 1 (less for long bodies).
+    body_norm: Vec<f32>,
     synonyms: Synonyms,
     entries: usize,
 }
@@ -108,10 +110,12 @@ impl Index {
             list.reserve_exact(count);
         }
         let mut next = 0u32;
+        let mut body_lens: Vec<u32> = Vec::with_capacity(index.entries);
         for (part, remap) in parts.into_iter().zip(remaps) {
             for (word, term) in part.lexicon.words {
                 index.words.entry(word).or_insert(remap[term as usize]);
             }
+            body_lens.extend(&part.body_lens);
             for (fields, headings) in part.entries.into_iter().zip(part.headings) {
                 // A builder's posting holds its own term number where the index's holds the entry.
                 for posting in fields {
@@ -126,6 +130,7 @@ impl Index {
                 next += 1;
             }
         }
+        index.body_norm = body_norms(&body_lens);
         // Typos are corrected only towards words the entries use: a guess at a word that only a synonym
         // list knows ("flight" → "fight") would match nothing the user can read.
         let mut vocabulary: Vec<(String, TermId)> =
@@ -212,7 +217,12 @@ impl Index {
         idf(self.entries as f32, (self.entries as f32 / 1000.0).max(1.0))
     }
 
-    /// The terms of an entry's title and of each of its alternate questions.
+    /// How much a match in the entry's body counts, 0 to 1: less for a long body.
+    pub fn body_norm(&self, entry: u32) -> f32 {
+        self.body_norm.get(entry as usize).copied().unwrap_or(1.0)
+    }
+
+    /// The terms of an entry's title, then of each alternate question.
     pub fn headings(&self, entry: u32) -> &[Vec<TermId>] {
         &self.headings[entry as usize]
     }
@@ -286,6 +296,26 @@ pub fn question_term(word: &str) -> String {
 }
 
 /// BM25's inverse document frequency, always positive.
+/// How much a body match counts per entry, as BM25 normalises for length: a word found in a body twice
+/// the median length says half as much about the entry (b = 1 past the median), one in a body up to the
+/// median counts fully. A long answer mentions many words in passing; its heading says what it is about.
+fn body_norms(lens: &[u32]) -> Vec<f32> {
+    let mut sorted = lens.to_vec();
+    sorted.sort_unstable();
+    let median = sorted.get(sorted.len() / 2).copied().unwrap_or(1).max(1) as f32;
+    lens.iter()
+        .map(|&len| {
+            (median / (len as f32).max(1.0))
+                .min(1.0)
+                .powf(BODY_LENGTH_EXPONENT)
+        })
+        .collect()
+}
+
+/// How fast a body match loses weight with the body's length past the median (0 = not at all, 1 = in
+/// proportion).
+const BODY_LENGTH_EXPONENT: f32 = 1.0;
+
 fn idf(entries: f32, df: f32) -> f32 {
     (1.0 + (entries - df + 0.5) / (df + 0.5)).ln()
 }
@@ -309,6 +339,30 @@ mod tests {
             });
         }
         faq
+    }
+
+    #[test]
+    fn a_body_past_the_median_length_counts_less_in_proportion() {
+        let norms = body_norms(&[10, 20, 20, 40, 80]);
+        assert_eq!(norms[..3], [1.0, 1.0, 1.0]);
+        assert!((norms[3] - 0.5).abs() < 1e-6 && (norms[4] - 0.25).abs() < 1e-6);
+        assert_eq!(body_norms(&[]), Vec::<f32>::new());
+        assert_eq!(body_norms(&[0, 0]), [1.0, 1.0]);
+    }
+
+    #[test]
+    fn a_word_in_passing_in_a_long_answer_weighs_less_than_in_a_short_one() {
+        let long = format!(
+            "rsync backups are mentioned once. {}",
+            "other words here. ".repeat(100)
+        );
+        let index = Index::new(&faq(&[
+            ("Long", &long),
+            ("Short", "rsync backups in brief."),
+            ("Third", "nothing to see."),
+        ]));
+        assert!(index.body_norm(0) < 0.2, "{}", index.body_norm(0));
+        assert_eq!(index.body_norm(1), 1.0);
     }
 
     #[test]

@@ -138,7 +138,7 @@ pub fn search(
                         candidates.push(entry);
                         cells.extend(std::iter::repeat_n(None, slots));
                     }
-                    let quality = variant.quality * field_weight(weights, field);
+                    let quality = variant.quality * field_weight(index, weights, field, entry);
                     let cell = &mut cells[*row as usize * slots + s];
                     if cell.is_none_or(|(q, _)| q < quality) {
                         *cell = Some((quality, field));
@@ -268,7 +268,10 @@ fn slot_in_entry(
         .iter()
         .filter_map(|v| {
             let field = weakest_field(index, &v.terms, entry, Field::Title)?;
-            Some((v.quality * field_weight(weights, field), field))
+            Some((
+                v.quality * field_weight(index, weights, field, entry),
+                field,
+            ))
         })
         .max_by(|a, b| a.0.total_cmp(&b.0))
 }
@@ -299,11 +302,13 @@ fn hit(
     }
 }
 
-fn field_weight(weights: &Weights, field: Field) -> f32 {
+/// What a match in `field` of `entry` counts: a body match less when the body is long. Never more than
+/// the field's weight, so the pruning bounds hold.
+fn field_weight(index: &Index, weights: &Weights, field: Field, entry: u32) -> f32 {
     match field {
         Field::Title => weights.title,
         Field::Question => weights.question,
-        Field::Body => weights.body,
+        Field::Body => weights.body * index.body_norm(entry),
     }
 }
 

@@ -5,12 +5,13 @@ use std::hash::{Hash, Hasher};
 
 use rustc_hash::FxHasher;
 
-/// The typo budget for a word of `len` characters (Meilisearch's rule): none below 5, one up to 8, two
-/// from 9.
+/// The typo budget for a word of `len` characters: none up to 3, one up to 8, two from 9. Meilisearch
+/// starts at 5, but a swapped pair in a short name ("prel" for "perl") is the commonest typo of all, and a
+/// real English word is never corrected anyway (see `search::resolve`).
 pub fn typo_budget(len: usize) -> u32 {
     match len {
-        0..=4 => 0,
-        5..=8 => 1,
+        0..=3 => 0,
+        4..=8 => 1,
         _ => 2,
     }
 }
@@ -153,7 +154,8 @@ mod tests {
 
     #[test]
     fn budget_follows_word_length() {
-        assert_eq!(typo_budget(4), 0);
+        assert_eq!(typo_budget(3), 0);
+        assert_eq!(typo_budget(4), 1);
         assert_eq!(typo_budget(5), 1);
         assert_eq!(typo_budget(8), 1);
         assert_eq!(typo_budget(9), 2);

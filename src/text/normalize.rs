@@ -8,7 +8,8 @@ use std::sync::LazyLock;
 use rust_stemmers::{Algorithm, Stemmer};
 use rustc_hash::FxHashMap;
 
-use crate::text::words::TEXTING;
+use crate::text::lexicon::English;
+use crate::text::words::{STOP_WORDS, TEXTING};
 pub use crate::text::words::{is_question_word, is_stop_word};
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
@@ -38,6 +39,7 @@ pub fn tokens(text: &str) -> Vec<Token> {
 /// Steps 2 to 4, on the words that step 1 cut.
 fn finish(mut tokens: Vec<Token>) -> Vec<Token> {
     expand_texting(&mut tokens);
+    respell_function_words(&mut tokens);
     mark_stop_words(&mut tokens);
     stem(&mut tokens);
     tokens
@@ -221,6 +223,51 @@ fn expand_texting(tokens: &mut Vec<Token>) {
     *tokens = out;
 }
 
+/// Step 2b: a misspelt function word ("waht", "whta", "taht", "adn") is that word. Left as it is, it is a
+/// rare word, the heaviest of the question, and a typo correction would turn it into some FAQ word
+/// ("wait", "want"). Only words English does not know are respelt, only to a function word one edit away
+/// (a swap counts as one), and never acronyms.
+fn respell_function_words(tokens: &mut [Token]) {
+    for token in tokens.iter_mut() {
+        let len = token.word.len();
+        if token.acronym
+            || !(3..=8).contains(&len)
+            || !token.word.is_ascii()
+            || is_stop_word(&token.word)
+            || English::shipped()
+                .zipf(&token.word)
+                .is_some_and(|z| z >= RESPELL_BELOW_ZIPF)
+        {
+            continue;
+        }
+        let mut letters: Vec<u8> = token.word.bytes().collect();
+        letters.sort_unstable();
+        // A swap of two letters ("waht") is the likeliest typo, then the commonest word ("wnat": "want").
+        let likelihood = |w: &&&str| {
+            let mut theirs: Vec<u8> = w.bytes().collect();
+            theirs.sort_unstable();
+            let zipf = English::shipped().zipf(w).unwrap_or(0.0);
+            (theirs == letters, (zipf * 100.0) as i32)
+        };
+        let near = STOP_WORDS
+            .iter()
+            .filter(|w| {
+                w.len() >= 3
+                    && w.len().abs_diff(len) <= 1
+                    && strsim::osa_distance(w, &token.word) == 1
+                    // "shell" is not a typo of "she": words keep their first letter.
+                    && w.as_bytes()[0] == token.word.as_bytes()[0]
+            })
+            .max_by_key(likelihood);
+        if let Some(word) = near {
+            token.word = (*word).to_string();
+        }
+    }
+}
+
+/// Words at least this frequent in English are what the writer meant, not a misspelt function word.
+const RESPELL_BELOW_ZIPF: f32 = 2.5;
+
 /// Step 3: mark function words. They stay in the token list so that phrases keep their shape.
 fn mark_stop_words(tokens: &mut [Token]) {
     for token in tokens {
@@ -296,6 +343,15 @@ mod tests {
             ["it", "will", "hurt", "i", "am", "told", "they", "have"]
         );
         assert_eq!(words("patient's o'clock"), ["patients", "oclock"]);
+    }
+
+    #[test]
+    fn misspelt_function_words_are_respelt_but_real_words_and_acronyms_are_not() {
+        assert_eq!(words("waht is whta"), ["what", "is", "what"]);
+        assert_eq!(words("taht adn"), ["that", "and"]);
+        // Real words, however close to a function word, and acronyms stay.
+        assert_eq!(words("wait want then"), ["wait", "want", "then"]);
+        assert_eq!(words("WAHT"), ["waht"]);
     }
 
     #[test]

@@ -49,7 +49,7 @@ pub fn is_question_word(word: &str) -> bool {
 /// English function words, question words, and the family words caregivers write ("my husband has…"):
 /// they say who, not what about. Kept sorted, so that a word is easy to find and never listed twice.
 #[rustfmt::skip]
-const STOP_WORDS: &[&str] = &[
+pub(crate) const STOP_WORDS: &[&str] = &[
     "a", "about", "above", "actually", "after", "again", "all", "also", "am", "an", "and", "any", "anyone",
     "anything", "are", "as", "at", "aunt", "be", "been", "before", "being", "both", "boyfriend", "brother",
     "but", "by", "can", "could", "cousin", "dad", "daughter", "did", "do", "does", "doing", "done", "down",
