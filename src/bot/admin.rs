@@ -7,7 +7,9 @@ use teloxide::prelude::*;
 use teloxide::types::{Message, ParseMode, UserId};
 use tokio::sync::watch;
 
-use crate::bot::{FaqBot, State};
+use crate::bot::format::{self, Outgoing};
+use crate::bot::send::{HandlerResult, send};
+use crate::bot::{FaqBot, State, authoring, curate};
 use crate::engine::Engine;
 use crate::engine::render::Markup;
 use crate::store::report;
@@ -30,6 +32,82 @@ pub fn is_admin_user(state: &State, user: UserId) -> bool {
         .admins
         .iter()
         .any(|&a| u64::try_from(a).ok() == Some(user.0))
+}
+
+/// The filter in front of the admin commands.
+pub fn allowed(state: Arc<State>, msg: Message) -> bool {
+    is_admin(&state, &msg)
+}
+
+/// An admin command from someone who is not an admin: said politely, logged without who.
+pub async fn refuse(bot: FaqBot, msg: Message, state: Arc<State>, update: Update) -> HandlerResult {
+    tracing::info!(update_id = update.id.0, "admin command refused");
+    let text = Markup::Html.escape(&state.settings.texts.not_allowed);
+    send(&bot, &msg, Outgoing::text(text), &update).await?;
+    Ok(())
+}
+
+/// /stats.
+pub async fn on_stats(
+    bot: FaqBot,
+    msg: Message,
+    state: Arc<State>,
+    update: Update,
+) -> HandlerResult {
+    send(&bot, &msg, Outgoing::text(stats(&state).await), &update).await?;
+    Ok(())
+}
+
+/// /gaps: the list, then a card with curation buttons for each of the most frequent.
+pub async fn on_gaps(
+    bot: FaqBot,
+    msg: Message,
+    state: Arc<State>,
+    update: Update,
+) -> HandlerResult {
+    let engine = state.engine();
+    let list = gaps(&state, &engine).await;
+    let parts = format::split(&list, format::MAX_MESSAGE)
+        .into_iter()
+        .map(Outgoing::text)
+        .chain(curate::gap_cards(&state, &engine).await);
+    for part in parts {
+        send(&bot, &msg, part, &update).await?;
+    }
+    Ok(())
+}
+
+/// /reload.
+pub async fn on_reload(
+    bot: FaqBot,
+    msg: Message,
+    state: Arc<State>,
+    update: Update,
+) -> HandlerResult {
+    send(&bot, &msg, Outgoing::text(reload(&state).await), &update).await?;
+    Ok(())
+}
+
+/// `/answer [Title]` as a reply.
+pub async fn on_answer(
+    bot: FaqBot,
+    msg: Message,
+    title: String,
+    state: Arc<State>,
+    update: Update,
+) -> HandlerResult {
+    authoring::on_answer(&bot, &msg, &title, &state, &update).await
+}
+
+/// `/alias <entry>` as a reply.
+pub async fn on_alias(
+    bot: FaqBot,
+    msg: Message,
+    name: String,
+    state: Arc<State>,
+    update: Update,
+) -> HandlerResult {
+    authoring::on_alias(&bot, &msg, &name, &state, &update).await
 }
 
 /// The /privacy text.

@@ -12,7 +12,7 @@ use teloxide::types::{ForceReply, MessageId, ParseMode, ReplyMarkup, ReplyParame
 use crate::bot::admin;
 use crate::bot::curate::{curate, describe, undo_button};
 use crate::bot::format::Outgoing;
-use crate::bot::handlers::{HandlerResult, context, send};
+use crate::bot::send::{HandlerResult, context, send};
 use crate::bot::{FaqBot, State};
 use crate::curation::{Admin, CurateError, Done};
 use crate::engine::render::Markup;

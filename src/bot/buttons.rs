@@ -13,7 +13,7 @@ use teloxide::types::{
 use crate::bot::admin;
 use crate::bot::callback::{self, Action};
 use crate::bot::format::{self, Outgoing};
-use crate::bot::handlers::{HandlerResult, context, send_to};
+use crate::bot::send::{HandlerResult, context, send_to};
 use crate::bot::{FaqBot, State};
 use crate::engine::{Decision, Engine};
 

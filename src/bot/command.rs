@@ -20,19 +20,20 @@ pub enum Command {
     Privacy,
     /// Delete everything I keep that is tied to you.
     Forget,
+}
+
+/// Admin commands (`telegram.admins`), kept out of the menu and of /help; anyone else is refused.
+#[derive(BotCommands, Debug, Clone, PartialEq, Eq)]
+#[command(rename_rule = "lowercase")]
+pub enum AdminCommand {
     /// Admins: questions, outcomes, top topics and votes.
-    #[command(hide)]
     Stats,
     /// Admins: the questions I could not answer, most frequent first.
-    #[command(hide)]
     Gaps,
     /// Admins: reload the FAQ from disk.
-    #[command(hide)]
     Reload,
     /// Admins, as a reply: make the replied-to message the answer of a new entry (/answer Title).
-    #[command(hide)]
     Answer(String),
     /// Admins, as a reply: add the replied-to question to an entry (/alias entry id or title).
-    #[command(hide)]
     Alias(String),
 }

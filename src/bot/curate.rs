@@ -12,7 +12,7 @@ use crate::bot::admin;
 use crate::bot::authoring::{Prompt, ask};
 use crate::bot::callback::{self, id_hash};
 use crate::bot::format::Outgoing;
-use crate::bot::handlers::{HandlerResult, context};
+use crate::bot::send::{HandlerResult, context};
 use crate::bot::{FaqBot, State};
 use crate::curation::{self, Admin, CurateError, Curator, Done, Kind};
 use crate::engine::Engine;

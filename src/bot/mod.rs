@@ -6,12 +6,15 @@ pub mod authoring;
 pub mod buttons;
 pub mod callback;
 pub mod command;
+pub mod commands;
 pub mod curate;
 pub mod format;
 pub mod handlers;
 pub mod inbox;
 mod listener;
+mod mentions;
 pub mod schema;
+pub mod send;
 mod webhook;
 
 use std::collections::VecDeque;

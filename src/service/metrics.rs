@@ -23,7 +23,7 @@ pub enum ChatKind {
 }
 
 impl ChatKind {
-    /// The label for a chat kind as [`crate::bot::handlers::chat_kind`] names it.
+    /// The label for a chat kind as [`crate::bot::send::chat_kind`] names it.
     pub fn from_name(name: &str) -> ChatKind {
         match name {
             "private" => ChatKind::private,
