@@ -5,20 +5,26 @@
 //! trying every id. A database that cannot be used never stops the bot: each failure is logged and counted,
 //! and the next operation tries again.
 
+mod gaps;
+mod key;
 pub mod report;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use hmac::{Hmac, Mac};
 use rusqlite::{Connection, OpenFlags, params};
 use serde::Serialize;
-use sha2::Sha256;
 
 mod inbox;
+
+pub use gaps::{Gap, GapReason};
+pub(crate) use gaps::{gap_key, open_gap_rows, same_question};
+use gaps::{group_gaps, insert_gap};
+pub use key::{MIN_SECRET_CHARS, key_file};
+use key::{read_or_create_key, user_key};
 
 pub use inbox::Kept;
 
@@ -43,24 +49,6 @@ pub enum Cause {
     Key(String, std::io::Error),
 }
 
-/// Why a question's text was kept.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum GapReason {
-    /// The bot declined it.
-    Declined,
-    /// Someone voted 👎 on its answer.
-    Downvoted,
-}
-
-impl GapReason {
-    fn as_str(self) -> &'static str {
-        match self {
-            GapReason::Declined => "declined",
-            GapReason::Downvoted => "downvoted",
-        }
-    }
-}
-
 /// Counts over all questions asked.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Stats {
@@ -76,22 +64,6 @@ pub struct Stats {
     pub gaps: u64,
     /// Database operations that failed since the start.
     pub failures: u64,
-}
-
-/// A question the FAQ could not answer, with how often it (or a near-duplicate) was asked.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Gap {
-    /// The database id of its first question: names the gap on buttons.
-    pub id: i64,
-    /// The question as first asked.
-    pub text: String,
-    /// How many times it and its near-duplicates were asked.
-    pub count: u64,
-    /// Why it was kept: declined, downvoted, or both.
-    pub reasons: Vec<String>,
-    /// The database ids of it and its near-duplicates, closed together when it is assigned.
-    #[serde(skip)]
-    pub members: Vec<i64>,
 }
 
 /// How often the database names one entry id.
@@ -179,13 +151,6 @@ pub struct Store {
     /// The HMAC key for user ids: the configured secret, else the key file's, read once.
     key: Mutex<Option<Vec<u8>>>,
     failures: AtomicU64,
-}
-
-/// The file that holds the key for the database at `database`: the same name with `.key` added.
-pub fn key_file(database: &Path) -> PathBuf {
-    let mut name = database.as_os_str().to_owned();
-    name.push(".key");
-    PathBuf::from(name)
 }
 
 impl Store {
@@ -428,20 +393,6 @@ fn purge(conn: &Connection, keep_days: u32, now: i64) -> rusqlite::Result<usize>
     conn.execute("DELETE FROM gaps WHERE at < ?1", params![cutoff])
 }
 
-/// Question texts are kept at most this long (characters): enough to read, not a diary.
-const MAX_GAP_CHARS: usize = 300;
-
-fn insert_gap(conn: &Connection, text: &str, reason: GapReason, at: i64) -> rusqlite::Result<()> {
-    let text: String = text.trim().chars().take(MAX_GAP_CHARS).collect();
-    if !text.is_empty() {
-        conn.execute(
-            "INSERT INTO gaps (at, text, reason) VALUES (?1, ?2, ?3)",
-            params![at, text, reason.as_str()],
-        )?;
-    }
-    Ok(())
-}
-
 fn pairs(conn: &Connection, sql: &str) -> rusqlite::Result<Vec<(String, u64)>> {
     let mut statement = conn.prepare(sql)?;
     statement
@@ -451,227 +402,9 @@ fn pairs(conn: &Connection, sql: &str) -> rusqlite::Result<Vec<(String, u64)>> {
         .collect()
 }
 
-/// What stands for a user in the votes table: the HMAC-SHA256 of their id, cut to 128 bits.
-fn user_key(secret: &[u8], user: i64) -> String {
-    let mut mac = Hmac::<Sha256>::new_from_slice(secret).expect("HMAC takes a key of any length");
-    mac.update(&user.to_le_bytes());
-    mac.finalize()
-        .into_bytes()
-        .iter()
-        .take(16)
-        .map(|b| format!("{b:02x}"))
-        .collect()
-}
-
-/// A key file's text is the key: 64 hex digits when faqbot writes it, so it can be copied into
-/// `database.secret` as it is.
-fn read_or_create_key(file: &Path) -> std::io::Result<Vec<u8>> {
-    use std::io::{ErrorKind, Write};
-    match std::fs::read_to_string(file) {
-        Ok(text) => return key_from_text(file, &text),
-        Err(err) if err.kind() != ErrorKind::NotFound => return Err(err),
-        Err(_) => {}
-    }
-    let mut bytes = [0u8; 32];
-    getrandom::getrandom(&mut bytes).map_err(|e| std::io::Error::other(e.to_string()))?;
-    let text: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    match options.open(file) {
-        Ok(mut out) => {
-            out.write_all(format!("{text}\n").as_bytes())?;
-            out.sync_all()?;
-            tracing::info!(file = %file.display(), "created the key for user ids");
-            Ok(text.into_bytes())
-        }
-        // Another process started at the same moment and wrote it first: use theirs.
-        Err(err) if err.kind() == ErrorKind::AlreadyExists => {
-            key_from_text(file, &std::fs::read_to_string(file)?)
-        }
-        Err(err) => Err(err),
-    }
-}
-
-/// The key file's key; too short a key would make the HMAC easy to brute-force, an empty one is likely a
-/// truncated file.
-fn key_from_text(file: &Path, text: &str) -> std::io::Result<Vec<u8>> {
-    let key = text.trim();
-    if key.chars().count() < MIN_SECRET_CHARS {
-        return Err(std::io::Error::new(
-            std::io::ErrorKind::InvalidData,
-            format!("the key is shorter than {MIN_SECRET_CHARS} characters"),
-        ));
-    }
-    #[cfg(unix)]
-    if let Ok(meta) = std::fs::metadata(file) {
-        use std::os::unix::fs::PermissionsExt;
-        if meta.permissions().mode() & 0o077 != 0 {
-            tracing::warn!(file = %file.display(), "the key file can be read by others; chmod 600 it");
-        }
-    }
-    #[cfg(not(unix))]
-    let _ = file;
-    Ok(key.as_bytes().to_vec())
-}
-
-/// The shortest key accepted, from the key file or `database.secret`.
-pub const MIN_SECRET_CHARS: usize = 16;
-
-/// The gaps no admin has assigned or ignored yet, oldest first: (id, text, reason).
-pub(crate) fn open_gap_rows(conn: &Connection) -> rusqlite::Result<Vec<(i64, String, String)>> {
-    let mut statement =
-        conn.prepare("SELECT id, text, reason FROM gaps WHERE state IS NULL ORDER BY at, id")?;
-    statement
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
-        .collect()
-}
-
-/// Groups near-duplicate questions (same words once folded, stemmed and sorted, or nearly the same text),
-/// most frequent first.
-fn group_gaps(rows: Vec<(i64, String, String)>, limit: usize) -> Vec<Gap> {
-    // Same words: one pass with a map, however many questions are kept.
-    let mut exact: HashMap<String, usize> = HashMap::new();
-    let mut groups: Vec<(String, Gap)> = Vec::new();
-    for (id, text, reason) in rows {
-        let key = gap_key(&text);
-        match exact.get(&key) {
-            Some(&at) => {
-                add_reason(&mut groups[at].1, 1, reason);
-                groups[at].1.members.push(id);
-            }
-            None => {
-                exact.insert(key.clone(), groups.len());
-                let gap = Gap {
-                    id,
-                    text,
-                    count: 1,
-                    reasons: vec![reason],
-                    members: vec![id],
-                };
-                groups.push((key, gap));
-            }
-        }
-    }
-    // Nearly the same words: compared pairwise, so only among the most frequent groups.
-    groups.sort_by_key(|(_, g)| std::cmp::Reverse(g.count));
-    groups.truncate(limit.saturating_mul(NEAR_DUPLICATE_POOL).max(limit));
-    let mut merged: Vec<(String, Gap)> = Vec::new();
-    for (key, gap) in groups {
-        let near = merged
-            .iter_mut()
-            .find(|(k, _)| strsim::normalized_damerau_levenshtein(k, &key) >= NEAR_DUPLICATE);
-        match near {
-            Some((_, into)) => {
-                for reason in gap.reasons {
-                    add_reason(into, 0, reason);
-                }
-                into.count += gap.count;
-                into.members.extend(gap.members);
-            }
-            None => merged.push((key, gap)),
-        }
-    }
-    let mut gaps: Vec<Gap> = merged.into_iter().map(|(_, g)| g).collect();
-    gaps.sort_by_key(|g| std::cmp::Reverse(g.count));
-    gaps.truncate(limit);
-    gaps
-}
-
-fn add_reason(gap: &mut Gap, count: u64, reason: String) {
-    gap.count += count;
-    if !gap.reasons.contains(&reason) {
-        gap.reasons.push(reason);
-    }
-}
-
-/// Near-duplicates are looked for among this many times the groups asked for.
-const NEAR_DUPLICATE_POOL: usize = 20;
-
-/// Two questions whose keys are this similar count as one.
-const NEAR_DUPLICATE: f64 = 0.85;
-
-/// Whether two gap keys are the same question: equal, or nearly the same text.
-pub(crate) fn same_question(a: &str, b: &str) -> bool {
-    if a == b {
-        return true;
-    }
-    // Lengths too far apart cannot reach the similarity: no need to compare the texts.
-    let (la, lb) = (a.chars().count(), b.chars().count());
-    let longer = la.max(lb) as f64;
-    la.abs_diff(lb) as f64 <= (1.0 - NEAR_DUPLICATE) * longer
-        && strsim::normalized_damerau_levenshtein(a, b) >= NEAR_DUPLICATE
-}
-
-/// What near-duplicate questions share: their words folded, stemmed and sorted, stop words left out.
-pub(crate) fn gap_key(text: &str) -> String {
-    let mut words: Vec<String> = crate::text::normalize::tokens(text)
-        .into_iter()
-        .filter(|t| !t.stop)
-        .map(|t| t.stem)
-        .collect();
-    words.sort();
-    words.dedup();
-    words.join(" ")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn near_duplicates_group_together() {
-        let rows = vec![
-            (
-                1,
-                "How do I book a flight?".to_string(),
-                "declined".to_string(),
-            ),
-            (
-                2,
-                "how do i book flights".to_string(),
-                "declined".to_string(),
-            ),
-            (3, "what about parking".to_string(), "downvoted".to_string()),
-        ];
-        let gaps = group_gaps(rows, 10);
-        assert_eq!(gaps[0].count, 2);
-        assert_eq!(gaps[0].text, "How do I book a flight?");
-        assert_eq!((gaps[0].id, gaps[0].members.as_slice()), (1, &[1, 2][..]));
-        assert_eq!(gaps[1].reasons, ["downvoted"]);
-    }
-
-    #[test]
-    fn many_questions_group_quickly_and_keep_the_most_frequent() {
-        // 20 000 distinct three-word questions, from a fixed linear congruential sequence.
-        let mut state: u64 = 1;
-        let mut word = || {
-            state = state
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            format!("w{}", state >> 40)
-        };
-        let mut rows: Vec<(i64, String, String)> = (0..20_000)
-            .map(|i| {
-                (
-                    i,
-                    format!("{} {} {}", word(), word(), word()),
-                    "declined".to_string(),
-                )
-            })
-            .collect();
-        rows.extend((0..50).map(|i| {
-            (
-                20_000 + i,
-                "Where can I park?".to_string(),
-                "declined".to_string(),
-            )
-        }));
-        let gaps = group_gaps(rows, 3);
-        assert_eq!(gaps[0].text, "Where can I park?");
-        assert_eq!(gaps[0].count, 50);
-    }
 
     #[test]
     fn migrations_run_once() {
