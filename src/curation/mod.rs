@@ -7,15 +7,17 @@ mod changes;
 mod curator;
 mod editor;
 mod live;
+mod names;
 mod replay;
 mod review;
 mod settings;
 mod watch;
 
 pub use changes::{Change, Kind, Unavailable, open_gap, recent};
-pub use curator::{Admin, CurateError, Curator, Done, closest, find_id, resolve};
+pub use curator::{Admin, CurateError, Curator, Done};
 pub use editor::{EditError, QuestionsFile};
 pub use live::{Live, Loaded};
+pub use names::{closest, find_id, resolve};
 pub use replay::{Replay, Split, replay};
 pub use review::review;
 pub use settings::Curation;

@@ -3,7 +3,8 @@
 
 use std::io::{self, BufRead, Write};
 
-use crate::curation::curator::{Admin, Curator, Done, closest};
+use crate::curation::curator::{Admin, Curator, Done};
+use crate::curation::names::closest;
 
 /// How many entries are offered for each gap, as on Telegram.
 pub const CLOSEST: usize = 3;
