@@ -206,16 +206,20 @@ fn report_prints_stats_and_gaps_with_the_closest_entry() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("bot.db");
     let store = faqbot::store::Store::open(&db, 30);
-    store.record_question(
-        "answered",
-        Some("car-t-cell-therapy/challenges-and-ongoing-research"),
-        None,
-    );
-    store.record_question(
-        "declined",
-        None,
-        Some("how much does crs treatment cost in hospital parking"),
-    );
+    store
+        .record_question(
+            "answered",
+            Some("car-t-cell-therapy/challenges-and-ongoing-research"),
+            None,
+        )
+        .unwrap();
+    store
+        .record_question(
+            "declined",
+            None,
+            Some("how much does crs treatment cost in hospital parking"),
+        )
+        .unwrap();
     drop(store);
     let out = Command::new(env!("CARGO_BIN_EXE_faqbot"))
         .args(["report", "--json"])
@@ -296,11 +300,15 @@ fn check_warns_about_votes_and_answers_for_ids_that_no_longer_exist() {
     let store = faqbot::store::Store::open(&db, 30);
     let kept = "car-t-cell-therapy/challenges-and-ongoing-research";
     let gone = "car-t-cell-therapy/a-section-that-was-renamed";
-    assert!(store.vote(1, gone, true, None));
-    assert!(store.vote(2, gone, false, Some("what about driving")));
-    assert!(store.vote(1, kept, true, None));
-    store.record_question("answered", Some(gone), None);
-    store.record_question("answered", Some(kept), None);
+    assert!(store.vote(1, gone, true, None).is_ok());
+    assert!(
+        store
+            .vote(2, gone, false, Some("what about driving"))
+            .is_ok()
+    );
+    assert!(store.vote(1, kept, true, None).is_ok());
+    store.record_question("answered", Some(gone), None).unwrap();
+    store.record_question("answered", Some(kept), None).unwrap();
     drop(store);
     let out = Command::new(env!("CARGO_BIN_EXE_faqbot"))
         .arg("check")
@@ -403,7 +411,9 @@ fn configuration_beside_its_files(dir: &std::path::Path) -> std::path::PathBuf {
     )
     .unwrap();
     let store = faqbot::store::Store::open(&conf.join("bot.db"), 30);
-    store.record_question("declined", None, Some("where can I park"));
+    store
+        .record_question("declined", None, Some("where can I park"))
+        .unwrap();
     file
 }
 

@@ -626,8 +626,10 @@ fn review_in_the_terminal_writes_the_same_way_and_report_lists_the_change() {
     let config = configured(dir.path());
     let config = config.to_str().unwrap();
     let store = faqbot::store::Store::open(&dir.path().join("bot.db"), 30);
-    store.record_question("declined", None, Some(HOPE));
-    store.record_question("declined", None, Some("book a flight to london"));
+    store.record_question("declined", None, Some(HOPE)).unwrap();
+    store
+        .record_question("declined", None, Some("book a flight to london"))
+        .unwrap();
     drop(store);
 
     // Skipping shows the choices; the number of the success stories is then typed.

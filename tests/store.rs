@@ -18,7 +18,9 @@ fn creates_the_file_in_wal_mode_with_the_schema_version() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("bot.db");
     let store = Store::open(&path, 30);
-    store.record_question("answered", Some("doc/a"), None);
+    store
+        .record_question("answered", Some("doc/a"), None)
+        .unwrap();
     assert!(path.is_file());
     let conn = Connection::open(&path).unwrap();
     let mode: String = conn
@@ -36,13 +38,25 @@ fn creates_the_file_in_wal_mode_with_the_schema_version() {
 fn counts_outcomes_entries_and_votes() {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::open(&dir.path().join("bot.db"), 30);
-    store.record_question("answered", Some("doc/a"), None);
-    store.record_question("answered", Some("doc/a"), None);
-    store.record_question("declined", None, Some("how do I park at the hospital"));
-    assert!(store.vote(1, "doc/a", true, None));
-    assert!(store.vote(2, "doc/a", false, Some("what about parking")));
+    store
+        .record_question("answered", Some("doc/a"), None)
+        .unwrap();
+    store
+        .record_question("answered", Some("doc/a"), None)
+        .unwrap();
+    store
+        .record_question("declined", None, Some("how do I park at the hospital"))
+        .unwrap();
+    assert!(store.vote(1, "doc/a", true, None).is_ok());
     assert!(
-        store.vote(2, "doc/a", false, Some("what about parking")),
+        store
+            .vote(2, "doc/a", false, Some("what about parking"))
+            .is_ok()
+    );
+    assert!(
+        store
+            .vote(2, "doc/a", false, Some("what about parking"))
+            .is_ok(),
         "a second vote replaces the first"
     );
     let stats = store.stats().unwrap();
@@ -64,7 +78,7 @@ fn stores_no_raw_user_ids() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("bot.db");
     let store = Store::open(&path, 30);
-    store.vote(987_654_321, "doc/a", true, None);
+    store.vote(987_654_321, "doc/a", true, None).unwrap();
     drop(store);
     let bytes = std::fs::read(&path).unwrap();
     let wal = std::fs::read(dir.path().join("bot.db-wal")).unwrap_or_default();
@@ -83,11 +97,11 @@ fn stores_no_raw_user_ids() {
 fn forget_deletes_only_that_users_votes() {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::open(&dir.path().join("bot.db"), 30);
-    store.vote(1, "doc/a", true, None);
-    store.vote(1, "doc/b", false, None);
-    store.vote(2, "doc/a", true, None);
-    assert_eq!(store.forget(1), Some(2));
-    assert_eq!(store.forget(1), Some(0));
+    store.vote(1, "doc/a", true, None).unwrap();
+    store.vote(1, "doc/b", false, None).unwrap();
+    store.vote(2, "doc/a", true, None).unwrap();
+    assert_eq!(store.forget(1).ok(), Some(2));
+    assert_eq!(store.forget(1).ok(), Some(0));
     assert_eq!(store.stats().unwrap().votes, [("doc/a".to_string(), 1, 0)]);
 }
 
@@ -96,9 +110,13 @@ fn question_texts_are_purged_after_the_keeping_period() {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::open(&dir.path().join("bot.db"), 30);
     let now = now();
-    store.insert_gap_at("old question", GapReason::Declined, now - 31 * DAY);
-    store.insert_gap_at("recent question", GapReason::Declined, now - 29 * DAY);
-    assert_eq!(store.purge_at(now), Some(1));
+    store
+        .insert_gap_at("old question", GapReason::Declined, now - 31 * DAY)
+        .unwrap();
+    store
+        .insert_gap_at("recent question", GapReason::Declined, now - 29 * DAY)
+        .unwrap();
+    assert_eq!(store.purge_at(now).ok(), Some(1));
     let gaps = store.gaps(10).unwrap();
     assert_eq!(gaps.len(), 1);
     assert_eq!(gaps[0].text, "recent question");
@@ -118,16 +136,20 @@ fn a_corrupt_file_is_counted_not_fatal() {
     )
     .unwrap();
     let store = Store::open(&path, 30);
-    store.record_question("answered", Some("doc/a"), None);
-    assert!(!store.vote(1, "doc/a", true, None));
-    assert!(store.stats().is_none());
+    assert!(
+        store
+            .record_question("answered", Some("doc/a"), None)
+            .is_err()
+    );
+    assert!(store.vote(1, "doc/a", true, None).is_err());
+    assert!(store.stats().is_err());
     assert!(store.failures() >= 3);
 }
 
 #[test]
 fn a_missing_folder_is_counted_not_fatal() {
     let store = Store::open(std::path::Path::new("/nonexistent/folder/bot.db"), 30);
-    assert!(store.forget(1).is_none());
+    assert!(store.forget(1).is_err());
     assert!(store.failures() >= 2);
 }
 
@@ -136,19 +158,19 @@ fn a_locked_database_fails_the_write_and_recovers() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("bot.db");
     let store = Store::open(&path, 30);
-    assert!(store.vote(1, "doc/a", true, None));
+    assert!(store.vote(1, "doc/a", true, None).is_ok());
     let other = Connection::open(&path).unwrap();
     other
         .execute_batch("BEGIN EXCLUSIVE; INSERT INTO votes VALUES ('x', 'doc/x', 1, 0);")
         .unwrap();
     let before = store.failures();
     assert!(
-        !store.vote(2, "doc/a", true, None),
+        store.vote(2, "doc/a", true, None).is_err(),
         "the write waits out its timeout, then fails"
     );
     assert_eq!(store.failures(), before + 1);
     other.execute_batch("ROLLBACK").unwrap();
-    assert!(store.vote(2, "doc/a", true, None));
+    assert!(store.vote(2, "doc/a", true, None).is_ok());
     assert_eq!(store.stats().unwrap().votes, [("doc/a".to_string(), 2, 0)]);
 }
 
@@ -158,7 +180,7 @@ fn the_key_lives_in_a_private_file_beside_the_database_not_in_it() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("bot.db");
     let store = Store::open(&path, 30);
-    assert!(store.vote(987_654_321, "doc/a", true, None));
+    assert!(store.vote(987_654_321, "doc/a", true, None).is_ok());
     drop(store);
     let key_file = dir.path().join("bot.db.key");
     let mode = std::fs::metadata(&key_file).unwrap().permissions().mode();
@@ -179,9 +201,9 @@ fn the_key_lives_in_a_private_file_beside_the_database_not_in_it() {
 
     // The database alone no longer finds the user: the votes' keys come from the key file.
     std::fs::rename(&key_file, dir.path().join("saved.key")).unwrap();
-    assert_eq!(Store::open(&path, 30).forget(987_654_321), Some(0));
+    assert_eq!(Store::open(&path, 30).forget(987_654_321).ok(), Some(0));
     std::fs::rename(dir.path().join("saved.key"), &key_file).unwrap();
-    assert_eq!(Store::open(&path, 30).forget(987_654_321), Some(1));
+    assert_eq!(Store::open(&path, 30).forget(987_654_321).ok(), Some(1));
 }
 
 #[test]
@@ -190,11 +212,11 @@ fn a_configured_secret_replaces_the_key_file() {
     let path = dir.path().join("bot.db");
     let secret = Some("a long secret from the environment");
     let store = Store::open_with_secret(&path, 30, secret);
-    assert!(store.vote(5, "doc/a", true, None));
+    assert!(store.vote(5, "doc/a", true, None).is_ok());
     drop(store);
     assert!(!dir.path().join("bot.db.key").exists());
     assert_eq!(
-        Store::open_with_secret(&path, 30, secret).forget(5),
+        Store::open_with_secret(&path, 30, secret).forget(5).ok(),
         Some(1)
     );
 }

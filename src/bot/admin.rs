@@ -7,6 +7,7 @@ use teloxide::prelude::*;
 use teloxide::types::{Message, ParseMode, UserId};
 use tokio::sync::watch;
 
+use crate::bot::KeepAnswering;
 use crate::bot::format::{self, Outgoing};
 use crate::bot::send::{HandlerResult, send};
 use crate::bot::{FaqBot, State, authoring, curate};
@@ -130,7 +131,7 @@ pub async fn forget(state: &Arc<State>, user: Option<UserId>) -> String {
     let count = tokio::task::spawn_blocking(move || store.forget(id))
         .await
         .ok()
-        .flatten();
+        .and_then(KeepAnswering::or_log);
     match count {
         Some(count) => Markup::Html.escape(
             &state
@@ -154,8 +155,9 @@ pub async fn vote(
 ) {
     let store = Arc::clone(&state.store);
     let id = user.0 as i64;
-    let _ =
+    let voted =
         tokio::task::spawn_blocking(move || store.vote(id, &entry, up, question.as_deref())).await;
+    let _ = voted.ok().and_then(KeepAnswering::or_log);
 }
 
 /// /stats.
@@ -164,7 +166,7 @@ pub async fn stats(state: &Arc<State>) -> String {
     match tokio::task::spawn_blocking(move || store.stats())
         .await
         .ok()
-        .flatten()
+        .and_then(KeepAnswering::or_log)
     {
         Some(stats) => report::stats(&stats, Markup::Html),
         None => unavailable(state),
@@ -177,7 +179,7 @@ pub async fn gaps(state: &Arc<State>, engine: &Engine) -> String {
     match tokio::task::spawn_blocking(move || store.gaps(GAPS_SHOWN))
         .await
         .ok()
-        .flatten()
+        .and_then(KeepAnswering::or_log)
     {
         Some(gaps) => report::gaps(&report::with_closest(engine, gaps), Markup::Html),
         None => unavailable(state),

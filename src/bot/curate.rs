@@ -8,6 +8,7 @@ use anyhow::Context;
 use teloxide::prelude::*;
 use teloxide::types::{CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, ParseMode};
 
+use crate::bot::KeepAnswering;
 use crate::bot::admin;
 use crate::bot::authoring::{Prompt, ask};
 use crate::bot::callback::{self, id_hash};
@@ -76,7 +77,7 @@ pub async fn gap_cards(state: &Arc<State>, engine: &Engine) -> Vec<Outgoing> {
     let gaps = tokio::task::spawn_blocking(move || store.gaps(CARDS))
         .await
         .ok()
-        .flatten()
+        .and_then(KeepAnswering::or_log)
         .unwrap_or_default();
     gaps.into_iter()
         .map(|gap| {

@@ -6,6 +6,7 @@ use teloxide::prelude::*;
 use teloxide::types::Me;
 use teloxide::utils::command::BotCommands;
 
+use crate::bot::KeepAnswering;
 use crate::bot::command::Command;
 use crate::bot::format::{self, Outgoing};
 use crate::bot::mentions::addressed_text;
@@ -97,10 +98,11 @@ pub(crate) async fn answer(
     let entry = best.map(|b| b.0.to_string());
     let declined = matches!(reply.decision, Decision::Decline(Declined::NoMatch { .. }))
         .then(|| question.to_string());
-    let _ = tokio::task::spawn_blocking(move || {
+    let recorded = tokio::task::spawn_blocking(move || {
         store.record_question(outcome, entry.as_deref(), declined.as_deref())
     })
     .await;
+    let _ = recorded.ok().and_then(KeepAnswering::or_log);
     let mut last = None;
     for part in format::reply(&engine, &state.settings.texts, &reply) {
         last = Some(send(bot, msg, part, update).await?);

@@ -10,6 +10,7 @@ use teloxide::types::{Update, UpdateKind};
 use tokio::sync::mpsc;
 use tokio::task::JoinHandle;
 
+use crate::bot::KeepAnswering;
 use crate::service::{Service, Source};
 use crate::store::{Kept, Store};
 
@@ -82,7 +83,7 @@ impl Inbox {
         let kept = tokio::task::spawn_blocking(move || store.inbox_keep(&rows))
             .await
             .ok()
-            .flatten();
+            .and_then(KeepAnswering::or_log);
         let metrics = &self.service.metrics;
         let new: Vec<Update> = match kept {
             Some(kept) if kept.len() == updates.len() => {
@@ -126,7 +127,7 @@ impl Inbox {
         let rows = tokio::task::spawn_blocking(move || store.inbox_pending())
             .await
             .ok()
-            .flatten()
+            .and_then(KeepAnswering::or_log)
             .unwrap_or_default();
         let mut updates = Vec::with_capacity(rows.len());
         let mut unreadable = Vec::new();
@@ -143,7 +144,8 @@ impl Inbox {
                 "kept updates that cannot be read: dropped"
             );
             let store = Arc::clone(&self.store);
-            let _ = tokio::task::spawn_blocking(move || store.inbox_done(&unreadable)).await;
+            let done = tokio::task::spawn_blocking(move || store.inbox_done(&unreadable)).await;
+            let _ = done.ok().and_then(KeepAnswering::or_log);
         }
         if !updates.is_empty() {
             tracing::info!(
@@ -193,6 +195,7 @@ async fn remove_answered(store: Arc<Store>, mut done: mpsc::UnboundedReceiver<u3
             ids.push(i64::from(id));
         }
         let store = Arc::clone(&store);
-        let _ = tokio::task::spawn_blocking(move || store.inbox_done(&ids)).await;
+        let done = tokio::task::spawn_blocking(move || store.inbox_done(&ids)).await;
+        let _ = done.ok().and_then(KeepAnswering::or_log);
     }
 }

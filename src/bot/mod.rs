@@ -116,6 +116,19 @@ impl State {
     }
 }
 
+/// The bot's policy for a database that cannot be used: log the error (it names the file and what was
+/// being done, never a message's text; the store has counted it) and keep answering without it.
+pub(crate) trait KeepAnswering<T> {
+    /// The value, or `None` after logging the error.
+    fn or_log(self) -> Option<T>;
+}
+
+impl<T> KeepAnswering<T> for Result<T, crate::store::StoreError> {
+    fn or_log(self) -> Option<T> {
+        self.map_err(|err| tracing::warn!("{err}")).ok()
+    }
+}
+
 /// The message shown when no token is configured.
 pub const NO_TOKEN: &str = "no Telegram bot token: set TELOXIDE_TOKEN (or telegram.token in config.toml, or \
                             FAQBOT_TELEGRAM__TOKEN) to the token @BotFather gave you; see README, section Telegram";

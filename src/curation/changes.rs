@@ -5,7 +5,7 @@ use rusqlite::{OptionalExtension, params};
 
 use serde::Serialize;
 
-use crate::store::{self, Gap, Store};
+use crate::store::{self, Gap, Store, StoreError};
 
 /// What a change did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -65,7 +65,7 @@ pub struct Change {
 pub fn open_gap(store: &Store, id: i64) -> Result<Option<Gap>, Unavailable> {
     let rows = store
         .run("reading gaps", store::open_gap_rows)
-        .ok_or(Unavailable)?;
+        .map_err(unavailable)?;
     let Some((_, text, _)) = rows.iter().find(|(row, _, _)| *row == id) else {
         return Ok(None);
     };
@@ -90,6 +90,7 @@ pub fn open_gap(store: &Store, id: i64) -> Result<Option<Gap>, Unavailable> {
 pub fn open_gaps_like(store: &Store, question: &str) -> Vec<i64> {
     let rows = store
         .run("reading gaps", store::open_gap_rows)
+        .map_err(unavailable)
         .unwrap_or_default();
     like(&rows, question)
 }
@@ -102,10 +103,17 @@ fn like(rows: &[(i64, String, String)], question: &str) -> Vec<i64> {
         .collect()
 }
 
-/// The database could not be used just now (the failure is logged and counted by the store).
+/// The database could not be used just now (the failure is logged here and counted by the store).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 #[error("the database cannot be used just now; see the log")]
 pub struct Unavailable;
+
+/// Curation's policy for a database that cannot be used: the error goes to the log (it names the file and
+/// what was being done, never a question's text), the admin is told it is unavailable.
+fn unavailable(err: StoreError) -> Unavailable {
+    tracing::warn!("{err}");
+    Unavailable
+}
 
 /// Closes the gap rows `gaps` (`state` 'done' or 'ignored') and logs the change; returns its id.
 pub fn record(
@@ -139,7 +147,7 @@ pub fn record(
             tx.commit()?;
             Ok(id)
         })
-        .ok_or(Unavailable)
+        .map_err(unavailable)
 }
 
 /// The change `id`.
@@ -149,7 +157,7 @@ pub fn get(store: &Store, id: i64) -> Result<Option<Change>, Unavailable> {
             conn.query_row(&format!("{SELECT} WHERE id = ?1"), params![id], change_row)
                 .optional()
         })
-        .ok_or(Unavailable)
+        .map_err(unavailable)
 }
 
 /// The latest `limit` changes, newest first.
@@ -161,7 +169,7 @@ pub fn recent(store: &Store, limit: usize) -> Result<Vec<Change>, Unavailable> {
                 .query_map(params![limit as i64], change_row)?
                 .collect()
         })
-        .ok_or(Unavailable)
+        .map_err(unavailable)
 }
 
 /// Marks `change` undone and reopens its gaps; `false` when it was undone already (by someone else).
@@ -181,7 +189,7 @@ pub fn mark_undone(store: &Store, change: &Change) -> Result<bool, Unavailable> 
             tx.commit()?;
             Ok(updated == 1)
         })
-        .ok_or(Unavailable)
+        .map_err(unavailable)
 }
 
 const SELECT: &str = "SELECT id, at, admin, kind, entry, question, gaps, undone_at FROM changes";
@@ -224,7 +232,7 @@ mod tests {
             "book a flight",
             "where can I park my cars",
         ] {
-            store.record_question("declined", None, Some(text));
+            store.record_question("declined", None, Some(text)).unwrap();
         }
         let gap = open_gap(&store, 1).unwrap().unwrap();
         assert_eq!(gap.text, "Where can I park my car?");
@@ -248,7 +256,7 @@ mod tests {
         let admin = store.hashed_user(77).unwrap();
         record(&store, &admin, Kind::Question, "doc/a", "q", &[]).unwrap();
         record(&store, "terminal", Kind::Question, "doc/a", "r", &[]).unwrap();
-        assert_eq!(store.forget(77), Some(1));
+        assert_eq!(store.forget(77).ok(), Some(1));
         let log = recent(&store, 10).unwrap();
         assert_eq!(log[1].admin, "forgotten");
         assert_eq!(log[0].admin, "terminal");

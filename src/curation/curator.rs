@@ -327,7 +327,7 @@ impl Curator {
             Admin::Telegram(id) => self
                 .store
                 .hashed_user(id as i64)
-                .unwrap_or_else(|| "unknown".into()),
+                .unwrap_or_else(|_| "unknown".into()),
             Admin::Terminal => "terminal".into(),
         };
         let id = changes::record(&self.store, &who, kind, entry, question, gaps)?;

@@ -132,7 +132,7 @@ pub fn replay(settings: &Settings, cases_file: &Path, split: Split) -> anyhow::R
         // As the bot records it: a declined question's text becomes a gap.
         if matches!(reply.decision, Decision::Decline(Declined::NoMatch { .. })) {
             declined += 1;
-            store.record_question("declined", None, Some(&case.question));
+            store.record_question("declined", None, Some(&case.question))?;
         }
     }
     let questions = settings.curation.questions_file(&faq);

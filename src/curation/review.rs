@@ -16,9 +16,12 @@ pub fn review(
     mut input: impl BufRead,
     mut out: impl Write,
 ) -> io::Result<usize> {
-    let Some(gaps) = curator.store().gaps(limit) else {
-        writeln!(out, "The database cannot be read just now; see the log.")?;
-        return Ok(0);
+    let gaps = match curator.store().gaps(limit) {
+        Ok(gaps) => gaps,
+        Err(err) => {
+            writeln!(out, "The database cannot be read just now: {err}")?;
+            return Ok(0);
+        }
     };
     if gaps.is_empty() {
         writeln!(out, "No unanswered questions are waiting.")?;

@@ -7,7 +7,7 @@
 
 use rusqlite::{Connection, params};
 
-use super::{Store, now};
+use super::{Store, StoreError, now};
 
 /// How long the id of an answered update is remembered. Telegram keeps an update it has not seen confirmed
 /// for 24 hours; two days cover that with room for a stopped bot and clocks that disagree.
@@ -29,8 +29,8 @@ pub enum Kept {
 
 impl Store {
     /// Stores each new update (its id and its JSON) in one transaction, and says for each whether it is new.
-    /// `None` when the database cannot be written: the caller answers without the safety net.
-    pub fn inbox_keep(&self, updates: &[(i64, String)]) -> Option<Vec<Kept>> {
+    /// An error when the database cannot be written: the caller answers without the safety net.
+    pub fn inbox_keep(&self, updates: &[(i64, String)]) -> Result<Vec<Kept>, StoreError> {
         self.run("keeping updates in the inbox", |conn| {
             conn.execute_batch(SCHEMA)?;
             let tx = conn.unchecked_transaction()?;
@@ -54,7 +54,7 @@ impl Store {
     }
 
     /// The updates still waiting for a reply, oldest first, as (id, JSON).
-    pub fn inbox_pending(&self) -> Option<Vec<(i64, String)>> {
+    pub fn inbox_pending(&self) -> Result<Vec<(i64, String)>, StoreError> {
         self.run("reading the inbox", |conn| {
             conn.execute_batch(SCHEMA)?;
             let mut statement =
@@ -67,15 +67,14 @@ impl Store {
 
     /// Removes the answered updates `ids` from the inbox (their text is overwritten: `secure_delete`) and
     /// remembers their ids; forgets ids answered long ago.
-    pub fn inbox_done(&self, ids: &[i64]) -> bool {
+    pub fn inbox_done(&self, ids: &[i64]) -> Result<(), StoreError> {
         self.run("removing answered updates from the inbox", |conn| {
             done(conn, ids, now())
         })
-        .is_some()
     }
 
     /// How many updates wait in the inbox.
-    pub fn inbox_len(&self) -> Option<u64> {
+    pub fn inbox_len(&self) -> Result<u64, StoreError> {
         self.run("reading the inbox", |conn| {
             conn.execute_batch(SCHEMA)?;
             conn.query_row("SELECT count(*) FROM inbox", [], |r| r.get::<_, i64>(0))
@@ -121,15 +120,18 @@ mod tests {
     fn kept_until_done_and_never_new_twice() {
         let (_dir, store) = store();
         let batch = vec![(7, "{\"a\":1}".to_string()), (8, "{\"b\":2}".to_string())];
-        assert_eq!(store.inbox_keep(&batch), Some(vec![Kept::New, Kept::New]));
+        assert_eq!(
+            store.inbox_keep(&batch).ok(),
+            Some(vec![Kept::New, Kept::New])
+        );
         // Redelivered while still waiting.
-        assert_eq!(store.inbox_keep(&batch[..1]), Some(vec![Kept::Seen]));
+        assert_eq!(store.inbox_keep(&batch[..1]).ok(), Some(vec![Kept::Seen]));
         assert_eq!(store.inbox_pending().unwrap(), batch);
-        assert!(store.inbox_done(&[7]));
+        assert!(store.inbox_done(&[7]).is_ok());
         assert_eq!(store.inbox_pending().unwrap(), batch[1..].to_vec());
         // Redelivered after its answer.
-        assert_eq!(store.inbox_keep(&batch[..1]), Some(vec![Kept::Seen]));
-        assert_eq!(store.inbox_len(), Some(1));
+        assert_eq!(store.inbox_keep(&batch[..1]).ok(), Some(vec![Kept::Seen]));
+        assert_eq!(store.inbox_len().ok(), Some(1));
     }
 
     #[test]

@@ -170,12 +170,17 @@ impl Store {
             key: Mutex::new(secret.map(|s| s.trim().as_bytes().to_vec())),
             failures: AtomicU64::new(0),
         };
-        store.run("opening", |_| Ok(()));
+        // Opening never fails: a database that cannot be used is reported here and tried again on each use,
+        // while the bot keeps answering.
+        let opened = store.run("opening", |_| Ok(()));
         // Created with the database, so that a deployment's backups see both from the first start.
-        store.key();
-        store.run("purging old questions", |conn| {
+        let keyed = store.key().map(|_| ());
+        let purged = store.run("purging old questions", |conn| {
             purge(conn, keep_days, now()).map(|_| ())
         });
+        for err in [opened, keyed, purged].into_iter().filter_map(Result::err) {
+            tracing::warn!(failures = store.failures(), "{err}");
+        }
         store
     }
 
@@ -185,7 +190,12 @@ impl Store {
     }
 
     /// Counts a question by outcome and entry; keeps the text of a declined one as a gap.
-    pub fn record_question(&self, outcome: &str, entry: Option<&str>, declined_text: Option<&str>) {
+    pub fn record_question(
+        &self,
+        outcome: &str,
+        entry: Option<&str>,
+        declined_text: Option<&str>,
+    ) -> Result<(), StoreError> {
         let keep_days = self.keep_days;
         self.run("recording a question", |conn| {
             let at = now();
@@ -198,16 +208,20 @@ impl Store {
                 purge(conn, keep_days, at)?;
             }
             Ok(())
-        });
+        })
     }
 
     /// Records a 👍 or 👎 from `user` (a Telegram user id, stored only as its HMAC) on `entry`; a 👎
     /// keeps the question's text as a gap. A second vote by the same user on the same entry replaces the
     /// first.
-    pub fn vote(&self, user: i64, entry: &str, up: bool, question: Option<&str>) -> bool {
-        let Some(secret) = self.key() else {
-            return false;
-        };
+    pub fn vote(
+        &self,
+        user: i64,
+        entry: &str,
+        up: bool,
+        question: Option<&str>,
+    ) -> Result<(), StoreError> {
+        let secret = self.key()?;
         self.run("recording a vote", |conn| {
             let at = now();
             let key = user_key(&secret, user);
@@ -221,12 +235,10 @@ impl Store {
             }
             Ok(())
         })
-        .is_some()
     }
 
-    /// Deletes everything tied to `user`: their votes. Returns how many records went, or `None` when the
-    /// database could not be used.
-    pub fn forget(&self, user: i64) -> Option<usize> {
+    /// Deletes everything tied to `user`: their votes. Returns how many records went.
+    pub fn forget(&self, user: i64) -> Result<usize, StoreError> {
         let secret = self.key()?;
         self.run("forgetting a user", |conn| {
             let key = user_key(&secret, user);
@@ -241,21 +253,20 @@ impl Store {
     }
 
     /// Deletes question texts older than the keeping period, as of `now` (seconds since 1970).
-    pub fn purge_at(&self, now: i64) -> Option<usize> {
+    pub fn purge_at(&self, now: i64) -> Result<usize, StoreError> {
         let keep_days = self.keep_days;
         self.run("purging old questions", |conn| purge(conn, keep_days, now))
     }
 
     /// Stores a gap at a given time (for imports and tests of the purge).
-    pub fn insert_gap_at(&self, text: &str, reason: GapReason, at: i64) -> bool {
+    pub fn insert_gap_at(&self, text: &str, reason: GapReason, at: i64) -> Result<(), StoreError> {
         self.run("recording a question", |conn| {
             insert_gap(conn, text, reason, at)
         })
-        .is_some()
     }
 
-    /// The statistics; `None` when the database could not be used.
-    pub fn stats(&self) -> Option<Stats> {
+    /// The statistics.
+    pub fn stats(&self) -> Result<Stats, StoreError> {
         let mut stats = self.run("reading statistics", |conn| {
             let questions: i64 = conn.query_row("SELECT count(*) FROM questions", [], |r| r.get(0))?;
             let outcomes = pairs(conn, "SELECT outcome, count(*) FROM questions GROUP BY outcome ORDER BY 2 DESC")?;
@@ -281,27 +292,28 @@ impl Store {
             })
         })?;
         stats.failures = self.failures();
-        Some(stats)
+        Ok(stats)
     }
 
     /// The most frequent unanswered questions that no admin has assigned or ignored yet, near-duplicates
-    /// grouped; `None` when the database could not be used.
-    pub fn gaps(&self, limit: usize) -> Option<Vec<Gap>> {
+    /// grouped.
+    pub fn gaps(&self, limit: usize) -> Result<Vec<Gap>, StoreError> {
         let rows = self.run("reading gaps", open_gap_rows)?;
-        Some(group_gaps(rows, limit))
+        Ok(group_gaps(rows, limit))
     }
 
-    /// The HMAC of `user` as the votes and the change log store it; `None` when the key cannot be read.
-    pub(crate) fn hashed_user(&self, user: i64) -> Option<String> {
+    /// The HMAC of `user` as the votes and the change log store it.
+    pub(crate) fn hashed_user(&self, user: i64) -> Result<String, StoreError> {
         self.key().map(|secret| user_key(&secret, user))
     }
 
-    /// Runs `op` on the connection, opening it first if needed; a failure is logged and counted.
+    /// Runs `op` on the connection, opening it first if needed; a failure is counted (see
+    /// [`Store::failures`]) and returned: what to do about it is the caller's call.
     pub(crate) fn run<T>(
         &self,
         action: &'static str,
         op: impl FnOnce(&Connection) -> rusqlite::Result<T>,
-    ) -> Option<T> {
+    ) -> Result<T, StoreError> {
         let mut slot = match self.conn.lock() {
             Ok(slot) => slot,
             Err(poisoned) => poisoned.into_inner(),
@@ -309,54 +321,52 @@ impl Store {
         if slot.is_none() {
             match open(&self.path) {
                 Ok(conn) => *slot = Some(conn),
-                Err(source) => {
-                    self.fail(action, source);
-                    return None;
-                }
+                Err(source) => return Err(self.failure(action, source)),
             }
         }
-        let conn = slot.as_ref()?;
+        let Some(conn) = slot.as_ref() else {
+            unreachable!("the connection was opened just above");
+        };
         match op(conn) {
-            Ok(value) => Some(value),
+            Ok(value) => Ok(value),
             Err(source) => {
                 // A connection to a corrupt or vanished file stays broken: open afresh next time.
                 if matches!(source, rusqlite::Error::SqliteFailure(ref e, _) if e.code != rusqlite::ErrorCode::DatabaseBusy)
                 {
                     *slot = None;
                 }
-                self.fail(action, source);
-                None
+                Err(self.failure(action, source))
             }
         }
     }
 
     /// The HMAC key, read from (or first written to) the key file unless configured.
-    fn key(&self) -> Option<Vec<u8>> {
+    fn key(&self) -> Result<Vec<u8>, StoreError> {
         let mut slot = self.key.lock().unwrap_or_else(|p| p.into_inner());
-        if slot.is_none() {
-            let file = key_file(&self.path);
-            match read_or_create_key(&file) {
-                Ok(key) => *slot = Some(key),
-                Err(err) => {
-                    self.fail(
-                        "reading the key",
-                        Cause::Key(file.display().to_string(), err),
-                    );
-                    return None;
-                }
-            }
+        if let Some(key) = slot.as_ref() {
+            return Ok(key.clone());
         }
-        slot.clone()
+        let file = key_file(&self.path);
+        match read_or_create_key(&file) {
+            Ok(key) => {
+                *slot = Some(key.clone());
+                Ok(key)
+            }
+            Err(err) => Err(self.failure(
+                "reading the key",
+                Cause::Key(file.display().to_string(), err),
+            )),
+        }
     }
 
-    fn fail(&self, action: &'static str, source: impl Into<Cause>) {
+    /// Counts a failure and describes it.
+    fn failure(&self, action: &'static str, source: impl Into<Cause>) -> StoreError {
         self.failures.fetch_add(1, Ordering::Relaxed);
-        let err = StoreError {
+        StoreError {
             path: self.path.display().to_string(),
             action,
             source: source.into(),
-        };
-        tracing::warn!(failures = self.failures(), "{err}");
+        }
     }
 }
 
