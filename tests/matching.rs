@@ -247,3 +247,36 @@ fn a_decline_says_why_and_an_empty_message_is_not_a_knowledge_gap() {
         explained.hits.first().map(|h| h.entry as usize)
     );
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+
+    /// Any text at all — any Unicode, any length up to a long message — is answered without a panic, with
+    /// scores between 0 and 1 and a decision that agrees with its explanation.
+    #[test]
+    fn the_matcher_never_panics_on_arbitrary_text(text in "\\PC{0,300}") {
+        let explained = ENGINE.explain(&text);
+        for hit in &explained.hits {
+            proptest::prop_assert!((0.0..=1.0).contains(&hit.score), "{}", hit.score);
+        }
+        proptest::prop_assert_eq!(explained.reply.clone(), ENGINE.ask(&text));
+    }
+
+    /// Words of the FAQ itself, jumbled with typos and punctuation, never panic either.
+    #[test]
+    fn the_matcher_never_panics_on_jumbled_faq_words(
+        words in proptest::collection::vec(
+            proptest::sample::select(vec![
+                "crs", "car-t", "side", "effects", "what's", "cost", "neuro", "toxicity", "?", "!!",
+                "38.5", "emily", "myeloma", "waht", "the", "ICANS", "🙂", "—", "don't", "cells",
+            ]),
+            0..40,
+        )
+    ) {
+        let text = words.join(" ");
+        let reply = ENGINE.ask(&text);
+        if let Some(best) = reply.best() {
+            proptest::prop_assert!(best.entry < ENGINE.faq().entries.len());
+        }
+    }
+}

@@ -153,4 +153,22 @@ mod tests {
         let found = bot_mentions(text, &[mention(0, 7)], "faqbot");
         assert_eq!(without(text, &found), "no fever\nshaking badly");
     }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(512))]
+
+        /// Any text with any entity offsets and lengths (in or out of range, inside surrogate pairs) is
+        /// handled without a panic, and what is left is the text less the cut mentions.
+        #[test]
+        fn arbitrary_text_and_entities_never_panic(
+            text in "\\PC{0,80}",
+            spans in proptest::collection::vec((0usize..120, 0usize..40), 0..4),
+            username in "[a-z]{1,8}",
+        ) {
+            let entities: Vec<MessageEntity> = spans.iter().map(|&(o, l)| mention(o, l)).collect();
+            let found = bot_mentions(&text, &entities, &username);
+            let kept = without(&text, &found);
+            proptest::prop_assert!(kept.len() <= text.len());
+        }
+    }
 }

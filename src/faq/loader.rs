@@ -24,6 +24,21 @@ use crate::faq::ids;
 use crate::faq::questions::{self, Alternates, Question, Questions};
 use crate::faq::{Entry, Faq, LoadError, QUESTIONS_FILE, SYNONYMS_FILE, Source, slug};
 
+impl Faq {
+    /// Loads every document and data file under `paths` (folders, searched recursively, or single files),
+    /// and the synonym files `synonyms` whatever their names.
+    pub fn load(paths: &[PathBuf], synonyms: &[PathBuf]) -> Result<Faq, LoadError> {
+        let mut loader = Loader::default();
+        for path in synonyms {
+            loader.add_synonyms(path);
+        }
+        for path in paths {
+            loader.add_path(path);
+        }
+        loader.finish()
+    }
+}
+
 /// Collects the files under the FAQ paths, then reads them into a `Faq`.
 #[derive(Default)]
 pub struct Loader {

@@ -14,6 +14,5 @@ pub mod loader;
 pub mod questions;
 pub mod synonyms;
 
-pub use entry::{
-    Entry, Faq, HEADING_SEPARATOR, LoadError, QUESTIONS_FILE, SYNONYMS_FILE, Source, slug,
-};
+pub use entry::{Entry, Faq, HEADING_SEPARATOR, LoadError, QUESTIONS_FILE, SYNONYMS_FILE, Source};
+pub use ids::slug;

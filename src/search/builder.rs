@@ -5,7 +5,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use crate::faq::Entry;
 use crate::faq::synonyms::{self, Synonyms};
-use crate::search::index::{Field, Posting, TermId, Terms, question_term};
+use crate::search::postings::{Field, Posting, TermId, Terms, question_term};
 use crate::text::normalize;
 
 /// Terms and words numbered by one builder.

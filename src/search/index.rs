@@ -7,7 +7,7 @@ use crate::search::builder::Builder;
 use crate::text::fuzzy::{self, Fuzzy};
 use crate::text::normalize::{self, Token};
 
-pub use crate::search::postings::{Field, Posting, TermId, Terms};
+pub use crate::search::postings::{Field, Posting, TermId, Terms, question_term};
 
 /// From this many entries the index is built on several threads.
 const PARALLEL_FROM: usize = 2_000;
@@ -289,11 +289,6 @@ impl Index {
 /// How many vocabulary words a prefix is compared with at most: a short prefix of a large FAQ would
 /// otherwise cost as much as the vocabulary.
 const MAX_COMPLETIONS: usize = 64;
-
-/// The term of a question word ("what") in headings and alternate questions.
-pub fn question_term(word: &str) -> String {
-    format!("?{word}")
-}
 
 /// BM25's inverse document frequency, always positive.
 /// How much a body match counts per entry, as BM25 normalises for length: a word found in a body twice

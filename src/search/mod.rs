@@ -10,3 +10,4 @@ mod postings;
 pub mod query;
 mod resolve;
 mod weigh;
+mod weights;

@@ -87,3 +87,8 @@ impl Terms {
         &self.names
     }
 }
+
+/// The term of a question word ("what") in headings and alternate questions.
+pub fn question_term(word: &str) -> String {
+    format!("?{word}")
+}

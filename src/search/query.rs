@@ -5,50 +5,14 @@
 use rustc_hash::FxHashSet as HashSet;
 
 use crate::search::index::{Index, TermId, question_term};
-use crate::search::matcher::Weights;
 use crate::search::message::{self, Role};
+pub use crate::search::resolve::{How, Variant};
 use crate::search::resolve::{Resolved, resolve};
 use crate::search::weigh::{
     IDF_FLOOR, NAME_WEIGHT, informativeness, is_frame_word, unknown_weight,
 };
+use crate::search::weights::Weights;
 use crate::text::normalize::{self, Token};
-
-/// How a variant of a query word was found.
-#[derive(Debug, Clone, PartialEq)]
-pub enum How {
-    /// The word as typed (or another form of it).
-    Word,
-    /// A typo corrected to a vocabulary word.
-    Typo {
-        /// The vocabulary word.
-        to: String,
-        /// Edits made.
-        cost: u32,
-    },
-    /// A synonym group.
-    Synonym {
-        /// The group's name.
-        group: String,
-    },
-    /// Two words written as one ("neuro toxicity" → "neurotoxicity").
-    Joined {
-        /// The joined word.
-        word: String,
-    },
-    /// One word written as two ("sideeffects" → "side effects"), or a phrase's words each on their own.
-    Parts,
-}
-
-/// One way a query slot can be found in an entry: all its terms, with a quality below 1 for inexact ways.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Variant {
-    /// Terms that must all be in the entry.
-    pub terms: Vec<TermId>,
-    /// How good a match this is (1 = as typed).
-    pub quality: f32,
-    /// How it was found, for `--explain`.
-    pub how: How,
-}
 
 /// One meaningful unit of the question: a word, a compound, or a synonym phrase.
 #[derive(Debug, Clone, PartialEq)]

@@ -2,7 +2,7 @@
 //! frequency table) and whether it only frames a question ("tell", "know", "thing").
 
 use crate::search::index::Index;
-use crate::search::matcher::Weights;
+use crate::search::weights::Weights;
 use crate::text::lexicon::English;
 
 /// The least evidence a word the FAQ holds gives, as a share of a rare word's.

@@ -1,0 +1,50 @@
+//! The knobs of the scorer, from `[matching.weights]` in the configuration, with their defaults.
+
+use serde::Deserialize;
+
+/// The knobs of the scorer, from `[matching]` in the configuration.
+#[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Weights {
+    /// Weight of a term found in an entry's title.
+    pub title: f32,
+    /// Weight of a term found in an alternate question.
+    pub question: f32,
+    /// Weight of a term found only in the body.
+    pub body: f32,
+    /// Weight of a word the FAQ does not know, as a share of a rare word's weight (one entry in a thousand holds it).
+    pub unknown_word: f32,
+    /// Quality of a match through a typo correction, per edit.
+    pub typo_penalty: f32,
+    /// Quality of a match through a synonym.
+    pub synonym: f32,
+    /// How much the share of the entry's title used by the question counts (0 to 1).
+    pub title_fit: f32,
+    /// Weight of a question word ("what", "how") matched against headings, as a share of a rare word's weight.
+    pub question_word: f32,
+    /// The evidence (as a share of a rare word's weight) at which an entry's score is half way to 1: the
+    /// score saturates as matched words add up, so a long message does not dilute a clear match.
+    pub half_evidence: f32,
+    /// How much the question's words that an entry lacks count against it, next to the evidence.
+    pub unmatched: f32,
+    /// The Zipf frequency from which an English word says nothing about the topic ("day": 5.7).
+    pub common_zipf: f32,
+}
+
+impl Default for Weights {
+    fn default() -> Self {
+        Weights {
+            title: 1.0,
+            question: 1.0,
+            body: 0.5,
+            unknown_word: 1.0,
+            typo_penalty: 0.15,
+            synonym: 0.9,
+            title_fit: 0.15,
+            question_word: 0.1,
+            half_evidence: 0.3,
+            unmatched: 1.25,
+            common_zipf: 6.0,
+        }
+    }
+}
