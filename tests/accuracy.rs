@@ -2,9 +2,9 @@
 
 use std::path::{Path, PathBuf};
 
-use faqbot::cli::eval;
 use faqbot::config::Settings;
 use faqbot::engine::Engine;
+use faqbot::engine::eval;
 
 fn engine(paths: &[&str]) -> Engine {
     let settings = Settings::default();

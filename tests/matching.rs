@@ -4,10 +4,10 @@ use std::path::PathBuf;
 use std::sync::LazyLock;
 
 use faqbot::config::Settings;
-use faqbot::engine::chitchat::ChitChat;
+use faqbot::engine::explain::explain;
 use faqbot::engine::render::{self, Markup};
 use faqbot::engine::{Decision, Engine, Outcome, Reply};
-use faqbot::search::explain::explain;
+use faqbot::search::chitchat::ChitChat;
 
 static ENGINE: LazyLock<Engine> = LazyLock::new(|| {
     let s = Settings::default();

@@ -11,9 +11,9 @@ use crate::bot::KeepAnswering;
 use crate::bot::format::{self, Outgoing};
 use crate::bot::send::{HandlerResult, send};
 use crate::bot::{FaqBot, State, authoring, curate};
+use crate::curation::report;
 use crate::engine::Engine;
 use crate::engine::render::Markup;
-use crate::store::report;
 
 /// How many gaps /gaps lists.
 const GAPS_SHOWN: usize = 10;

@@ -7,9 +7,9 @@ use anyhow::Context;
 use serde::Serialize;
 
 use crate::config::Settings;
+use crate::engine::explain;
 use crate::engine::render::{self, Markup};
 use crate::engine::{Engine, Reply};
-use crate::search::explain;
 
 /// One `ask --json` line.
 #[derive(Serialize)]

@@ -4,8 +4,8 @@ use std::io::{self, BufRead, IsTerminal, Write};
 
 use crate::config::Texts;
 use crate::engine::Engine;
+use crate::engine::explain;
 use crate::engine::render::{self, Markup};
-use crate::search::explain;
 use crate::search::matcher::Weights;
 
 /// Chats over `input`/`output` until the input ends or the user types `/quit`.

@@ -3,7 +3,6 @@
 mod ask;
 mod chat;
 mod check;
-pub mod eval;
 mod report;
 mod shutdown;
 
@@ -16,6 +15,7 @@ use clap::{Parser, Subcommand};
 
 use crate::config::Settings;
 use crate::engine::Engine;
+use crate::engine::eval;
 
 /// Answers questions about CAR T-cell therapy from an FAQ built out of documents: in the terminal, or on
 /// Telegram when a bot token is configured.

@@ -31,7 +31,7 @@ pub(super) fn report(settings: &Settings, json: bool, limit: usize) -> anyhow::R
     let gaps = store
         .gaps(limit)
         .with_context(|| format!("cannot read the database {}", path.display()))?;
-    let gaps = crate::store::report::with_closest(&engine, gaps);
+    let gaps = crate::curation::report::with_closest(&engine, gaps);
     let changes = crate::curation::recent(&store, CHANGES_LISTED)
         .with_context(|| format!("cannot read the database {}", path.display()))?;
     if json {
@@ -40,9 +40,9 @@ pub(super) fn report(settings: &Settings, json: bool, limit: usize) -> anyhow::R
     } else {
         println!(
             "{}\n\n{}\n\n{}",
-            crate::store::report::stats(&stats, Markup::Plain),
-            crate::store::report::gaps(&gaps, Markup::Plain),
-            crate::store::report::changes(&changes, Markup::Plain)
+            crate::curation::report::stats(&stats, Markup::Plain),
+            crate::curation::report::gaps(&gaps, Markup::Plain),
+            crate::curation::report::changes(&changes, Markup::Plain)
         );
     }
     Ok(ExitCode::SUCCESS)

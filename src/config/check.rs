@@ -105,7 +105,7 @@ impl Settings {
         if let Some(secret) = &self.database.secret {
             let key = "database.secret";
             let length = secret.trim().chars().count();
-            if length < crate::store::MIN_SECRET_CHARS {
+            if length < crate::config::MIN_SECRET_CHARS {
                 // The length only: the value is a secret, even a bad one.
                 return Err(invalid(
                     locate(key),
@@ -113,7 +113,7 @@ impl Settings {
                     format!("{length} characters long"),
                     &format!(
                         "at least {} characters (or no secret, for a key file)",
-                        crate::store::MIN_SECRET_CHARS
+                        crate::config::MIN_SECRET_CHARS
                     ),
                 ));
             }

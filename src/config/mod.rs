@@ -5,15 +5,20 @@
 //! ranges, [`error`] says what is wrong; [`logging`] is set up from `[log]`.
 
 mod check;
+mod curation;
 mod error;
 mod load;
 pub mod logging;
 mod settings;
+mod texts;
 pub mod throttled;
 
 pub use check::COUNTS;
+pub use curation::Curation;
+
 pub use error::ConfigError;
 pub use load::DEFAULT_FILE;
 pub use settings::{
-    Database, FaqSettings, Log, LogFormat, Matching, Mode, Service, Settings, Telegram, Texts,
+    Database, FaqSettings, Log, LogFormat, MIN_SECRET_CHARS, Matching, Mode, Service, Settings,
+    Telegram, Texts,
 };

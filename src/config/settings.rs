@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use serde::Deserialize;
 
-pub use crate::engine::texts::Texts;
+pub use crate::config::texts::Texts;
 use crate::search::matcher::Weights;
 
 /// Everything faqbot can be told, with the defaults of the shipped `config.toml`.
@@ -25,7 +25,7 @@ pub struct Settings {
     /// The feedback database.
     pub database: Database,
     /// Where admins' changes go, and hot reload.
-    pub curation: crate::curation::Curation,
+    pub curation: crate::config::Curation,
     /// Health check and metrics over HTTP.
     pub service: Service,
 }
@@ -241,3 +241,6 @@ impl Default for Log {
         }
     }
 }
+
+/// The shortest key accepted, from the key file or `database.secret`.
+pub const MIN_SECRET_CHARS: usize = 16;

@@ -9,10 +9,11 @@ mod editor;
 mod live;
 mod names;
 mod replay;
+pub mod report;
 mod review;
-mod settings;
 mod watch;
 
+pub use crate::config::Curation;
 pub use changes::{Change, Kind, Unavailable, open_gap, recent};
 pub use curator::{Admin, CurateError, Curator, Done};
 pub use editor::{EditError, QuestionsFile};
@@ -20,5 +21,4 @@ pub use live::{Live, Loaded};
 pub use names::{closest, find_id, resolve};
 pub use replay::{Replay, Split, replay};
 pub use review::review;
-pub use settings::Curation;
 pub use watch::{Trigger, watch};

@@ -9,11 +9,11 @@ use std::sync::Arc;
 
 use anyhow::Context;
 
-use crate::cli::eval::{self, Case};
 use crate::config::Settings;
 use crate::curation::curator::{Admin, Curator};
 use crate::curation::editor::QuestionsFile;
 use crate::curation::live::Live;
+use crate::engine::eval::{self, Case};
 use crate::engine::{Decision, Declined, Engine};
 use crate::store::Store;
 

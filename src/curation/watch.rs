@@ -10,9 +10,9 @@ use std::time::Duration;
 use notify::{EventKind, RecursiveMode, Watcher};
 use tokio::sync::{mpsc, watch as signal};
 
+use crate::config::Curation;
 use crate::config::FaqSettings;
 use crate::curation::live::{Live, Loaded};
-use crate::curation::settings::Curation;
 use crate::faq::LoadError;
 
 /// Why the FAQ was reloaded.

@@ -3,8 +3,8 @@
 
 use serde::Serialize;
 
-use crate::engine::chitchat::ChitChat;
 use crate::safety::Alert;
+use crate::search::chitchat::ChitChat;
 
 /// An entry offered to the user, with its score.
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -1,10 +1,10 @@
 //! The engine: a loaded FAQ and its index, deciding for each message whether to answer, suggest, decline
 //! or just be friendly. Every front end (terminal, Telegram) asks through here.
 
-pub mod chitchat;
 mod decision;
+pub mod eval;
+pub mod explain;
 pub mod render;
-pub mod texts;
 
 pub use decision::{Candidate, Decision, Declined, Outcome, Reply};
 
@@ -14,6 +14,7 @@ use crate::config::{FaqSettings, Matching};
 use crate::faq::diagnostic::Diagnostic;
 use crate::faq::{Entry, Faq, LoadError};
 use crate::safety::Safety;
+use crate::search::chitchat;
 use crate::search::index::Index;
 use crate::search::matcher::{self, Hit};
 use crate::search::message;

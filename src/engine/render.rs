@@ -3,8 +3,8 @@
 use std::path::Path;
 
 use crate::config::Texts;
-use crate::engine::chitchat::ChitChat;
 use crate::engine::{Decision, Declined, Engine, Reply};
+use crate::search::chitchat::ChitChat;
 
 /// How text is marked up for a front end.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

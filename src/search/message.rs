@@ -4,7 +4,7 @@
 //!
 //! Each token of the message gets the role of the clause it stands in; the query weighs its words by it.
 
-use crate::engine::chitchat;
+use crate::search::chitchat;
 use crate::text::normalize::{self, Token};
 
 /// What a clause of a message does.

@@ -2,7 +2,7 @@
 //! ([`matcher`]) over the inverted [`index`] (built in parallel by [`builder`]); [`explain`] shows why.
 
 pub mod builder;
-pub mod explain;
+pub mod chitchat;
 pub mod index;
 pub mod matcher;
 pub mod message;

@@ -6,6 +6,8 @@ use std::path::{Path, PathBuf};
 use hmac::{Hmac, Mac};
 use sha2::Sha256;
 
+use crate::config::MIN_SECRET_CHARS;
+
 /// The file that holds the key for the database at `database`: the same name with `.key` added.
 pub fn key_file(database: &Path) -> PathBuf {
     let mut name = database.as_os_str().to_owned();
@@ -77,6 +79,3 @@ fn key_from_text(file: &Path, text: &str) -> std::io::Result<Vec<u8>> {
     let _ = file;
     Ok(key.as_bytes().to_vec())
 }
-
-/// The shortest key accepted, from the key file or `database.secret`.
-pub const MIN_SECRET_CHARS: usize = 16;

@@ -7,7 +7,6 @@
 
 mod gaps;
 mod key;
-pub mod report;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -23,7 +22,7 @@ mod inbox;
 pub use gaps::{Gap, GapReason};
 pub(crate) use gaps::{gap_key, open_gap_rows, same_question};
 use gaps::{group_gaps, insert_gap};
-pub use key::{MIN_SECRET_CHARS, key_file};
+pub use key::key_file;
 use key::{read_or_create_key, user_key};
 
 pub use inbox::Kept;

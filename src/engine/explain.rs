@@ -4,8 +4,8 @@
 use std::fmt::Write;
 
 use crate::engine::{Engine, Explanation};
+use crate::search::matcher::Weights;
 use crate::search::query::How;
-use crate::search::weights::Weights;
 
 /// A readable account of how a reply was reached.
 pub fn explain(engine: &Engine, reply: &Explanation, weights: &Weights) -> String {
