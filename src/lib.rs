@@ -16,19 +16,19 @@
 //! - [`engine`]: the decision — answer, suggest, decline or small talk — its explanation, the rendered
 //!   reply, and the evaluation on labelled questions.
 //! - [`store`]: the SQLite database of feedback, counts, knowledge gaps and the inbox.
-//! - [`curation`]: admins turning gaps into answers — `questions.toml` written in place, the change log, the
+//! - `curation`: admins turning gaps into answers — `questions.toml` written in place, the change log, the
 //!   served engine swapped on reload, the watcher that reloads it when files change, and the admins' reports.
-//! - [`service`]: the health check and the metrics a monitor reads over HTTP while the bot serves.
+//! - `service`: the health check and the metrics a monitor reads over HTTP while the bot serves.
 //! - [`bot`] and [`cli`]: the two front ends, Telegram and the terminal; the binary only calls [`cli::run`].
 
 pub mod bot;
 pub mod cli;
 pub mod config;
-pub mod curation;
+pub(crate) mod curation;
 pub mod engine;
 pub mod faq;
 pub mod safety;
 pub mod search;
-pub mod service;
+pub(crate) mod service;
 pub mod store;
 pub mod text;

@@ -1,20 +1,20 @@
 //! The Telegram front end: long polling or a webhook with teloxide, behind a durable inbox; the same engine
 //! as the terminal, and a graceful stop.
 
-pub mod admin;
-pub mod authoring;
-pub mod buttons;
+pub(crate) mod admin;
+pub(crate) mod authoring;
+pub(crate) mod buttons;
 pub mod callback;
-pub mod command;
-pub mod commands;
+pub(crate) mod command;
+pub(crate) mod commands;
 pub mod curate;
-pub mod format;
-pub mod handlers;
-pub mod inbox;
+pub(crate) mod format;
+pub(crate) mod handlers;
+pub(crate) mod inbox;
 mod listener;
 mod mentions;
-pub mod schema;
-pub mod send;
+pub(crate) mod schema;
+pub(crate) mod send;
 mod webhook;
 
 use std::collections::VecDeque;

@@ -1,17 +1,17 @@
 //! Configuration: `config.toml` merged with `FAQBOT_*` environment variables, checked, with errors that
 //! name the key, the file and line, and what is expected.
 //!
-//! [`settings`] holds the tables as written, [`load`] merges and resolves them, [`check`] holds the
-//! ranges, [`error`] says what is wrong; [`logging`] is set up from `[log]`.
+//! `settings.rs` holds the tables as written, `load.rs` merges and resolves them, `check.rs` holds the
+//! ranges, `error.rs` says what is wrong; `logging.rs` is set up from `[log]`.
 
 mod check;
 mod curation;
 mod error;
 mod load;
-pub mod logging;
+pub(crate) mod logging;
 mod settings;
 mod texts;
-pub mod throttled;
+pub(crate) mod throttled;
 
 pub use check::COUNTS;
 pub use curation::Curation;

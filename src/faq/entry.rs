@@ -7,7 +7,7 @@ use crate::faq::synonyms::Synonyms;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entry {
     /// Stable id, made from the folder path, the file and the section's own heading, never from its position
-    /// ("car-t-cell-therapy/the-future-of-car-t-cell-therapy", "clinic/guide/driving"; see [`crate::faq::ids`]); a
+    /// ("car-t-cell-therapy/the-future-of-car-t-cell-therapy", "clinic/guide/driving"; see `faq::ids`); a
     /// hand-written entry's as written, or its folder's slug and its title's.
     pub id: String,
     /// The title shown above the answer.

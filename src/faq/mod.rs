@@ -1,18 +1,18 @@
 //! The FAQ: documents and data files under the FAQ folders → entries with stable ids, alternate questions
 //! and synonym groups, and the diagnostics found on the way.
 //!
-//! [`loader`] walks the folders and reads each file: [`document`]s are cut into sections, `questions.toml`
-//! ([`questions`]) adds alternate questions and hand-written entries, `synonyms.toml` ([`synonyms`]) groups
-//! words; [`ids`] names every entry from where it is and what it is called; [`diagnostic`] carries the
+//! `loader` walks the folders and reads each file: `document`s are cut into sections, `questions.toml`
+//! (`questions`) adds alternate questions and hand-written entries, `synonyms.toml` (`synonyms`) groups
+//! words; `ids` names every entry from where it is and what it is called; `diagnostic` carries the
 //! problems found, each with its file and line.
 
 pub mod diagnostic;
 pub mod document;
 mod entry;
-pub mod ids;
-pub mod loader;
-pub mod questions;
-pub mod synonyms;
+pub(crate) mod ids;
+pub(crate) mod loader;
+pub(crate) mod questions;
+pub(crate) mod synonyms;
 
 pub use entry::{Entry, Faq, HEADING_SEPARATOR, LoadError, QUESTIONS_FILE, SYNONYMS_FILE, Source};
 pub use ids::slug;

@@ -1,11 +1,11 @@
-//! Search: a message → its question parts ([`message`]) → weighted query slots ([`query`]) → scored entries
-//! ([`matcher`]) over the inverted [`index`] (built in parallel by [`builder`]); [`explain`] shows why.
+//! Search: a message → its question parts (`message`) → weighted query slots (`query`) → scored entries
+//! (`matcher`) over the inverted `index` (built in parallel by `builder`).
 
-pub mod builder;
+pub(crate) mod builder;
 pub mod chitchat;
 pub mod index;
 pub mod matcher;
-pub mod message;
+pub(crate) mod message;
 mod postings;
 pub mod query;
 mod resolve;

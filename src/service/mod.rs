@@ -15,7 +15,7 @@ use axum::response::IntoResponse;
 use axum::routing::get;
 
 pub use health::Health;
-pub use metrics::{Metrics, Source, TelegramError};
+pub use metrics::{Metrics, Source};
 
 use crate::store::Store;
 

@@ -1,8 +1,8 @@
-//! Text and language: the normalisation pipeline ([`normalize`], with its word lists in [`words`]), typo-
-//! tolerant lookup ([`fuzzy`]) and general English knowledge ([`lexicon`]), shared by the FAQ, search and
+//! Text and language: the normalisation pipeline (`normalize`, with its word lists in `words`), typo-
+//! tolerant lookup (`fuzzy`) and general English knowledge (`lexicon`), shared by the FAQ, search and
 //! safety layers.
 
-pub mod fuzzy;
-pub mod lexicon;
+pub(crate) mod fuzzy;
+pub(crate) mod lexicon;
 pub mod normalize;
-pub mod words;
+pub(crate) mod words;

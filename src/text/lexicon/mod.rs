@@ -1,6 +1,6 @@
 //! General language data shipped with the binary: what is common English, for weighing words and for
 //! refusing to "correct" a real word into another.
 
-pub mod english;
+pub(crate) mod english;
 
 pub use english::English;
