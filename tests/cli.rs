@@ -558,3 +558,27 @@ fn a_huge_one_word_question_is_answered_quickly_enough_to_finish() {
     assert!(out.status.success());
     assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 2);
 }
+
+#[test]
+fn one_admin_from_the_environment_is_a_list_of_one() {
+    // `FAQBOT_TELEGRAM__ADMINS=77001` used to fail with "invalid type: integer, expected a sequence".
+    for admins in ["77001", "77001,77002"] {
+        let out = Command::new(env!("CARGO_BIN_EXE_faqbot"))
+            .args(["ask", "car t"])
+            .env("FAQBOT_TELEGRAM__ADMINS", admins)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{admins}: {}", stderr(&out));
+    }
+    let out = Command::new(env!("CARGO_BIN_EXE_faqbot"))
+        .args(["ask", "car t"])
+        .env("FAQBOT_TELEGRAM__ADMINS", "77001,alice")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("FAQBOT_TELEGRAM__ADMINS"),
+        "{}",
+        stderr(&out)
+    );
+}

@@ -181,6 +181,7 @@ pub struct Telegram {
     /// Answer every text message in groups, not only commands, mentions and replies.
     pub answer_all_group_messages: bool,
     /// Telegram user ids allowed to use the admin commands.
+    #[serde(deserialize_with = "one_or_many")]
     pub admins: Vec<i64>,
     /// How long one long-polling getUpdates call waits for updates, in seconds.
     pub poll_timeout_secs: u32,
@@ -244,3 +245,32 @@ impl Default for Log {
 
 /// The shortest key accepted, from the key file or `database.secret`.
 pub const MIN_SECRET_CHARS: usize = 16;
+
+/// A list, or one value standing for a list of one: `FAQBOT_TELEGRAM__ADMINS=77001` reaches serde as a
+/// number, `77001,77002` as a list (of numbers, or of text the environment did not parse).
+fn one_or_many<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Vec<i64>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Id {
+        Number(i64),
+        Text(String),
+    }
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum OneOrMany {
+        One(Id),
+        Many(Vec<Id>),
+    }
+    let number = |id: Id| match id {
+        Id::Number(n) => Ok(n),
+        Id::Text(text) => text.trim().parse::<i64>().map_err(|_| {
+            serde::de::Error::custom(format!(
+                "{text:?} is not a Telegram user id (a whole number)"
+            ))
+        }),
+    };
+    match OneOrMany::deserialize(deserializer)? {
+        OneOrMany::One(id) => Ok(vec![number(id)?]),
+        OneOrMany::Many(ids) => ids.into_iter().map(number).collect(),
+    }
+}
