@@ -3,6 +3,8 @@
 
 mod support;
 
+use std::time::Duration;
+
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::{Value, json};
@@ -248,6 +250,29 @@ async fn webhook_updates_need_the_secret_and_are_answered_once() {
     fake.wait_calls("GetUpdates", 1).await;
     bot.signal(libc::SIGTERM);
     assert_eq!(bot.wait().await.0, Some(0));
+}
+
+/// A SIGTERM while Telegram is slow to answer at start-up stops the bot: the stop request used to be
+/// retried for 5 s only while the dispatcher was still starting, then dropped, and the process ran on.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_sigterm_during_a_slow_start_still_stops_the_bot() {
+    let fake = FakeTelegram::start().await;
+    fake.slow_get_me(Duration::from_secs(6));
+    let dir = tempfile::tempdir().unwrap();
+    let env = [
+        (
+            "FAQBOT_DATABASE__PATH",
+            dir.path().join("bot.db").display().to_string(),
+        ),
+        ("FAQBOT_SERVICE__ENABLED", "false".to_string()),
+    ];
+    let bot = process::spawn(&["serve"], &fake.url, &env);
+    // Polling starts at once; the dispatcher is still waiting for getMe.
+    fake.wait_calls("GetUpdates", 1).await;
+    bot.signal(libc::SIGTERM);
+    let stopped = tokio::time::timeout(Duration::from_secs(60), bot.wait()).await;
+    let (code, log) = stopped.expect("the bot did not stop within 60 s of SIGTERM");
+    assert_eq!(code, Some(0), "{}", log.join("\n"));
 }
 
 /// The sum of a Prometheus counter over its label sets.

@@ -240,8 +240,10 @@ pub async fn serve(
         if stop.wait_for(|&s| s).await.is_err() {
             return;
         }
-        // The dispatcher may still be starting; it accepts the request once it runs.
-        for _ in 0..500 {
+        // The dispatcher may still be starting (it asks Telegram for the bot's name first, which takes as
+        // long as Telegram takes): it accepts the request once it runs, so ask until it does. A limit here
+        // once lost a SIGTERM that came during a slow start, and the process never stopped.
+        loop {
             match token.shutdown() {
                 Ok(done) => {
                     done.await;

@@ -45,6 +45,8 @@ struct Shared {
     fail_sends: AtomicU32,
     drop_polls: AtomicU32,
     next_message: AtomicI64,
+    /// Milliseconds each getMe waits before it answers: a slow Telegram at start-up.
+    slow_get_me: std::sync::atomic::AtomicU64,
 }
 
 /// The running fake server.
@@ -135,6 +137,12 @@ impl FakeTelegram {
     /// Answers the next `n` sendMessage calls with 429 Too Many Requests, retry_after 1.
     pub fn fail_next_sends(&self, n: u32) {
         self.shared.fail_sends.store(n, Ordering::SeqCst);
+    }
+
+    /// Makes every getMe take `delay` before it answers.
+    pub fn slow_get_me(&self, delay: std::time::Duration) {
+        let ms = u64::try_from(delay.as_millis()).unwrap_or(u64::MAX);
+        self.shared.slow_get_me.store(ms, Ordering::SeqCst);
     }
 
     /// Drops the connection of the next `n` getUpdates calls without answering.
@@ -243,6 +251,10 @@ async fn handle(
         Some((_, boundary)) => form_fields(&String::from_utf8_lossy(&body), boundary),
         None => serde_json::from_slice(&body).unwrap_or(Value::Null),
     };
+    if method == "GetMe" {
+        let delay = shared.slow_get_me.load(Ordering::SeqCst);
+        tokio::time::sleep(std::time::Duration::from_millis(delay)).await;
+    }
     match method.as_str() {
         "GetUpdates" => get_updates(&shared, &body).await,
         "SendMessage" if take_one(&shared.fail_sends) => {
