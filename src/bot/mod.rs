@@ -26,6 +26,8 @@ use anyhow::{Context, bail};
 use teloxide::adaptors::Throttle;
 use teloxide::adaptors::throttle::Limits;
 use teloxide::prelude::*;
+use teloxide::stop::StopToken;
+use teloxide::update_listeners::UpdateListener;
 use teloxide::utils::command::BotCommands;
 use teloxide::{ApiError, RequestError};
 use tokio::sync::watch;
@@ -235,17 +237,28 @@ pub async fn serve(
         }))
         .build();
     let token = dispatcher.shutdown_token();
+    // The listener's own stop token, once the listener exists.
+    let listener_stop: Arc<Mutex<Option<StopToken>>> = Arc::default();
     let mut stop = stop_rx.clone();
+    let stopping = Arc::clone(&listener_stop);
     tokio::spawn(async move {
         if stop.wait_for(|&s| s).await.is_err() {
             return;
         }
-        // The dispatcher may still be starting (it asks Telegram for the bot's name first, which takes as
-        // long as Telegram takes): it accepts the request once it runs, so ask until it does. A limit here
-        // once lost a SIGTERM that came during a slow start, and the process never stopped.
+        // The dispatcher accepts a shutdown only once it runs (it asks Telegram for the bot's name first),
+        // and it can miss one requested just as it starts: so ask until it accepts, and stop the listener
+        // directly too — its stream then ends, and the dispatcher with it. (Both once lost a SIGTERM.)
         loop {
+            if let Some(listener) = stopping.lock().unwrap_or_else(|p| p.into_inner()).as_ref() {
+                listener.stop();
+            }
             match token.shutdown() {
                 Ok(done) => {
+                    if let Some(listener) =
+                        stopping.lock().unwrap_or_else(|p| p.into_inner()).as_ref()
+                    {
+                        listener.stop();
+                    }
                     done.await;
                     return;
                 }
@@ -257,18 +270,19 @@ pub async fn serve(
     let listener_errors = Arc::new(|err: std::convert::Infallible| async move { match err {} });
     match settings.telegram.mode {
         Mode::Polling => {
-            let polling = listener::polling(
+            let mut polling = listener::polling(
                 bot.clone(),
                 Arc::clone(&inbox),
                 Arc::clone(&service),
                 poll_timeout,
             );
+            *listener_stop.lock().unwrap_or_else(|p| p.into_inner()) = Some(polling.stop_token());
             dispatcher
                 .try_dispatch_with_listener(polling, listener_errors)
                 .await
         }
         Mode::Webhook => {
-            let queue = webhook::start(
+            let mut queue = webhook::start(
                 &bot,
                 &settings.telegram,
                 Arc::clone(&inbox),
@@ -276,6 +290,7 @@ pub async fn serve(
                 stop_rx.clone(),
             )
             .await?;
+            *listener_stop.lock().unwrap_or_else(|p| p.into_inner()) = Some(queue.stop_token());
             dispatcher
                 .try_dispatch_with_listener(queue, listener_errors)
                 .await
