@@ -280,3 +280,29 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn a_thanks_in_everyday_words_is_small_talk_but_not_when_it_asks_or_reports() {
+    for thanks in [
+        "thanks everyone for the kind words",
+        "thanks so much, that really helps",
+        "thanks everyone for the kind words, means a lot xx",
+    ] {
+        assert_eq!(
+            ask(thanks).decision,
+            Decision::SmallTalk(ChitChat::Thanks),
+            "{thanks}"
+        );
+    }
+    for not_only_thanks in [
+        "thanks! how long does it last",
+        "thank you, we go in on monday for the infusion",
+        "thanks, my dad has a high temperature",
+    ] {
+        assert!(
+            !matches!(ask(not_only_thanks).decision, Decision::SmallTalk(_)),
+            "{not_only_thanks}"
+        );
+    }
+    assert!(ask("thanks, my dad has a high temperature").alert.is_some());
+}

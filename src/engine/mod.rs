@@ -42,6 +42,10 @@ pub struct Engine {
     sources: Option<FaqSettings>,
 }
 
+/// How common in English (Zipf) every other word of a thanks or greeting must be for the message to be small
+/// talk: "kind", "words", "everyone", "helps" are; "infusion", "fever", "crs" are not.
+const WRAPPED_COMMON_ZIPF: f32 = 4.0;
+
 /// How many scored entries a reply keeps for `--explain`.
 const EXPLAIN_HITS: usize = 5;
 
@@ -127,12 +131,24 @@ impl Engine {
         let m = &self.matching;
         let query = query::analyse(&self.index, text, &m.weights);
         let alert = self.safety.as_ref().and_then(|s| s.check(text));
+        let urgent = alert.is_some();
         let explained = |decision, query, hits| Explanation {
             reply: Reply { decision, alert },
             query,
             hits,
         };
         if let Some(kind) = chitchat::detect(&query.tokens, |t| self.index.known(t).is_some()) {
+            return explained(Decision::SmallTalk(kind), query, Vec::new());
+        }
+        let english = crate::text::lexicon::English::shipped();
+        let common = |t: &crate::text::normalize::Token| {
+            english
+                .zipf(&t.word)
+                .is_some_and(|z| z >= WRAPPED_COMMON_ZIPF)
+        };
+        // A thanks that also reports a warning sign ("thanks, his temp is 38.9") is not small talk.
+        let asks = urgent || message::asks_anything(text);
+        if let Some(kind) = chitchat::wrapped(&query.tokens, asks, common) {
             return explained(Decision::SmallTalk(kind), query, Vec::new());
         }
         if query.is_empty() {

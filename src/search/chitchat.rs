@@ -42,6 +42,10 @@ const WORDS: &[(ChitChat, &[&str])] = &[
             "farewell",
             "goodnight",
             "night",
+            // Kisses that sign off a message in support groups.
+            "xx",
+            "xxx",
+            "xoxo",
         ],
     ),
     (
@@ -110,6 +114,28 @@ pub fn detect(tokens: &[Token], is_topic: impl Fn(&Token) -> bool) -> Option<Chi
         .iter()
         .map(|(kind, _)| *kind)
         .find(|k| kinds.contains(k))
+}
+
+/// Thanks, a greeting or a goodbye wrapped in everyday words — "thanks everyone for the kind words",
+/// "thanks so much, that really helps" — when the message asks nothing: small talk too. Every other word
+/// must be common English (`common(word)`), so "thank you, we go in for the infusion on monday" is not.
+/// An "ok" alone does not make a message small talk this way: "ok so what happens next" asks.
+pub fn wrapped(tokens: &[Token], asks: bool, common: impl Fn(&Token) -> bool) -> Option<ChitChat> {
+    if asks {
+        return None;
+    }
+    let mut found = None;
+    for token in tokens.iter().filter(|t| !t.stop) {
+        match kind_of(&token.word, false) {
+            Some(kind @ (ChitChat::Thanks | ChitChat::Greeting | ChitChat::Goodbye)) => {
+                found = found.or(Some(kind));
+            }
+            Some(ChitChat::Acknowledgement) => {}
+            None if common(token) => {}
+            None => return None,
+        }
+    }
+    found
 }
 
 fn kind_of(word: &str, fuzzy: bool) -> Option<ChitChat> {

@@ -92,6 +92,17 @@ pub fn read(text: &str) -> (Vec<Token>, Vec<Role>) {
     (tokens, out)
 }
 
+/// Whether the message asks anything: a question mark, or a clause that asks (a question word or an
+/// inverted verb first, or a request such as "tell me").
+pub fn asks_anything(text: &str) -> bool {
+    sentences(text).into_iter().any(|(sentence, asked)| {
+        asked
+            || sentence
+                .split([',', ';', ':'])
+                .any(|clause| asks(&normalize::tokens(clause)))
+    })
+}
+
 /// The separate questions of a message that asks more than one ("is it used for children, and what side
 /// effects should we expect?"): each asking sentence, cut again where a clause starts to ask anew. Empty
 /// when the message asks one thing or none.
