@@ -1,25 +1,11 @@
 //! The command line end to end, through the built `faqbot` binary.
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
+mod support;
 
-fn faqbot(args: &[&str], stdin: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_faqbot"))
-        .args(args)
-        .env_remove("TELOXIDE_TOKEN")
-        .env_remove("FAQBOT_TELEGRAM__TOKEN")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(stdin.as_bytes())
-        .unwrap();
-    child.wait_with_output().unwrap()
+use std::process::{Command, Output};
+
+fn faqbot(args: &[&str], stdin: impl AsRef<[u8]>) -> Output {
+    support::process::run(args, stdin)
 }
 
 fn stdout(output: &Output) -> String {
@@ -484,21 +470,10 @@ fn paths_on_the_command_line_and_in_the_environment_are_relative_to_the_working_
 
 #[test]
 fn ask_skips_a_line_of_invalid_utf8_on_stdin_naming_it_and_answers_the_rest() {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_faqbot"))
-        .args(["ask", "--json"])
-        .env_remove("TELOXIDE_TOKEN")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(b"myeloma\nwhat is \xff\xfe crs\nhello\n")
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
+    let out = faqbot(
+        &["ask", "--json"],
+        b"myeloma\nwhat is \xff\xfe crs\nhello\n",
+    );
     let questions: Vec<String> = stdout(&out)
         .lines()
         .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["question"].to_string())

@@ -6,13 +6,9 @@ use faqbot::bot::callback::Action;
 use faqbot::store::Store;
 use serde_json::{Value, json};
 use support::bot::start_with;
-use support::fake_telegram as fake;
+use support::fake_telegram::{self as fake, text};
 
 const ADMIN: i64 = 7;
-
-fn text(message: &Value) -> &str {
-    message["text"].as_str().unwrap_or_default()
-}
 
 fn callback_data(message: &Value, label: &str) -> String {
     message["reply_markup"]["inline_keyboard"]

@@ -8,26 +8,7 @@ use faqbot::bot::callback::{Action, id_hash};
 use faqbot::config::Settings;
 use serde_json::{Value, json};
 use support::bot::{start, start_with};
-use support::fake_telegram::{self as fake, BOT_ID, USERNAME};
-
-fn text(message: &Value) -> &str {
-    message["text"].as_str().unwrap_or_default()
-}
-
-fn buttons(message: &Value) -> Vec<(String, String)> {
-    message["reply_markup"]["inline_keyboard"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .flat_map(|row| row.as_array().unwrap().iter())
-        .map(|b| {
-            (
-                b["text"].as_str().unwrap().to_string(),
-                b["callback_data"].as_str().unwrap().to_string(),
-            )
-        })
-        .collect()
-}
+use support::fake_telegram::{self as fake, BOT_ID, USERNAME, buttons, text};
 
 fn callback_update(from: i64, chat: i64, data: &str) -> Value {
     json!({"callback_query": {

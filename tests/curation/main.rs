@@ -15,7 +15,7 @@ use faqbot::bot::curate::Button;
 use faqbot::config::Settings;
 use serde_json::{Value, json};
 use support::bot::{Running, start_with};
-use support::fake_telegram::{self as fake};
+use support::fake_telegram::{self as fake, buttons, text};
 
 const ADMIN: i64 = 900;
 const ADMIN2: i64 = 901;
@@ -28,25 +28,6 @@ const STORIES: &str = "car-t-cell-therapy/inspiring-success-stories-a-glimpse-in
 /// Another declined one, for the same entry.
 const RESULTS: &str =
     "anyone here actually had good results? we're terrified and could really use some hope tonight";
-
-fn text(message: &Value) -> &str {
-    message["text"].as_str().unwrap_or_default()
-}
-
-fn buttons(message: &Value) -> Vec<(String, String)> {
-    message["reply_markup"]["inline_keyboard"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .flat_map(|row| row.as_array().unwrap().iter())
-        .map(|b| {
-            (
-                b["text"].as_str().unwrap_or_default().to_string(),
-                b["callback_data"].as_str().unwrap_or_default().to_string(),
-            )
-        })
-        .collect()
-}
 
 /// A copy of the shipped FAQ folder, so that the bot's writes and the tests' edits touch no real file.
 fn faq_copy(dir: &Path) -> PathBuf {

@@ -15,24 +15,7 @@ pub(crate) fn configured(dir: &Path) -> PathBuf {
 }
 
 pub(crate) fn faqbot(args: &[&str], stdin: &str) -> (bool, String, String) {
-    use std::io::Write;
-    use std::process::{Command, Stdio};
-    let mut child = Command::new(env!("CARGO_BIN_EXE_faqbot"))
-        .args(args)
-        .env_remove("TELOXIDE_TOKEN")
-        .env_remove("FAQBOT_TELEGRAM__TOKEN")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(stdin.as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
+    let out = support::process::run(args, stdin);
     (
         out.status.success(),
         String::from_utf8_lossy(&out.stdout).into_owned(),

@@ -460,3 +460,25 @@ pub fn entities(text: &str) -> Value {
     }
     Value::Array(found)
 }
+
+/// The text of a message the bot sent, as the fake recorded it.
+pub fn text(message: &Value) -> &str {
+    message["text"].as_str().unwrap_or_default()
+}
+
+/// The inline buttons of a message the bot sent, row by row: (label, callback data). Every button must
+/// carry both.
+pub fn buttons(message: &Value) -> Vec<(String, String)> {
+    message["reply_markup"]["inline_keyboard"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .flat_map(|row| row.as_array().unwrap().iter())
+        .map(|b| {
+            (
+                b["text"].as_str().unwrap().to_string(),
+                b["callback_data"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}

@@ -180,3 +180,25 @@ fn unchunk(mut rest: &str) -> String {
     }
     body
 }
+
+/// Runs the built `faqbot` with `args` and `stdin` to the end, without any bot token from the environment.
+pub fn run(args: &[&str], stdin: impl AsRef<[u8]>) -> std::process::Output {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_faqbot"))
+        .args(args)
+        .env_remove("TELOXIDE_TOKEN")
+        .env_remove("FAQBOT_TELEGRAM__TOKEN")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_ref())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
