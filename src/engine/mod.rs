@@ -147,7 +147,7 @@ impl Engine {
                 .is_some_and(|z| z >= WRAPPED_COMMON_ZIPF)
         };
         // A thanks that also reports a warning sign ("thanks, his temp is 38.9") is not small talk.
-        let asks = urgent || message::asks_anything(text);
+        let asks = || urgent || message::asks_anything(text);
         if let Some(kind) = chitchat::wrapped(&query.tokens, asks, common) {
             return explained(Decision::SmallTalk(kind), query, Vec::new());
         }

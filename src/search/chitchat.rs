@@ -120,10 +120,11 @@ pub fn detect(tokens: &[Token], is_topic: impl Fn(&Token) -> bool) -> Option<Chi
 /// "thanks so much, that really helps" — when the message asks nothing: small talk too. Every other word
 /// must be common English (`common(word)`), so "thank you, we go in for the infusion on monday" is not.
 /// An "ok" alone does not make a message small talk this way: "ok so what happens next" asks.
-pub fn wrapped(tokens: &[Token], asks: bool, common: impl Fn(&Token) -> bool) -> Option<ChitChat> {
-    if asks {
-        return None;
-    }
+pub fn wrapped(
+    tokens: &[Token],
+    asks: impl FnOnce() -> bool,
+    common: impl Fn(&Token) -> bool,
+) -> Option<ChitChat> {
     let mut found = None;
     for token in tokens.iter().filter(|t| !t.stop) {
         match kind_of(&token.word, false) {
@@ -135,7 +136,8 @@ pub fn wrapped(tokens: &[Token], asks: bool, common: impl Fn(&Token) -> bool) ->
             None => return None,
         }
     }
-    found
+    // Whether the message asks means reading its text again: done last, for the few messages it decides.
+    found.filter(|_| !asks())
 }
 
 fn kind_of(word: &str, fuzzy: bool) -> Option<ChitChat> {
