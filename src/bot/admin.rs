@@ -7,9 +7,9 @@ use teloxide::prelude::*;
 use teloxide::types::{Message, ParseMode, UserId};
 use tokio::sync::watch;
 
-use crate::bot::KeepAnswering;
 use crate::bot::format::{self, Outgoing};
 use crate::bot::send::{HandlerResult, send};
+use crate::bot::with_store;
 use crate::bot::{FaqBot, State, authoring, curate};
 use crate::curation::report;
 use crate::engine::Engine;
@@ -127,11 +127,7 @@ pub async fn forget(state: &Arc<State>, user: Option<UserId>) -> String {
         return Markup::Html.escape(&state.settings.texts.forgotten.replace("{count}", "0"));
     };
     let id = user.0 as i64;
-    let store = Arc::clone(&state.store);
-    let count = tokio::task::spawn_blocking(move || store.forget(id))
-        .await
-        .ok()
-        .and_then(KeepAnswering::or_log);
+    let count = with_store(&state.store, move |store| store.forget(id)).await;
     match count {
         Some(count) => Markup::Html.escape(
             &state
@@ -153,21 +149,16 @@ pub async fn vote(
     up: bool,
     question: Option<String>,
 ) {
-    let store = Arc::clone(&state.store);
     let id = user.0 as i64;
-    let voted =
-        tokio::task::spawn_blocking(move || store.vote(id, &entry, up, question.as_deref())).await;
-    let _ = voted.ok().and_then(KeepAnswering::or_log);
+    with_store(&state.store, move |store| {
+        store.vote(id, &entry, up, question.as_deref())
+    })
+    .await;
 }
 
 /// /stats.
 pub async fn stats(state: &Arc<State>) -> String {
-    let store = Arc::clone(&state.store);
-    match tokio::task::spawn_blocking(move || store.stats())
-        .await
-        .ok()
-        .and_then(KeepAnswering::or_log)
-    {
+    match with_store(&state.store, crate::store::Store::stats).await {
         Some(stats) => report::stats(&stats, Markup::Html),
         None => unavailable(state),
     }
@@ -175,12 +166,7 @@ pub async fn stats(state: &Arc<State>) -> String {
 
 /// /gaps, each with its closest entry.
 pub async fn gaps(state: &Arc<State>, engine: &Engine) -> String {
-    let store = Arc::clone(&state.store);
-    match tokio::task::spawn_blocking(move || store.gaps(GAPS_SHOWN))
-        .await
-        .ok()
-        .and_then(KeepAnswering::or_log)
-    {
+    match with_store(&state.store, |store| store.gaps(GAPS_SHOWN)).await {
         Some(gaps) => report::gaps(&report::with_closest(engine, gaps), Markup::Html),
         None => unavailable(state),
     }

@@ -8,12 +8,12 @@ use anyhow::Context;
 use teloxide::prelude::*;
 use teloxide::types::{CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, ParseMode};
 
-use crate::bot::KeepAnswering;
 use crate::bot::admin;
 use crate::bot::authoring::{Prompt, ask};
 use crate::bot::callback::{self, id_hash};
 use crate::bot::format::Outgoing;
 use crate::bot::send::{HandlerResult, context};
+use crate::bot::with_store;
 use crate::bot::{FaqBot, State};
 use crate::curation::{self, Admin, CurateError, Curator, Done, Kind};
 use crate::engine::Engine;
@@ -73,11 +73,8 @@ impl Button {
 
 /// The cards `/gaps` sends an admin after the list: each open gap with its buttons.
 pub async fn gap_cards(state: &Arc<State>, engine: &Engine) -> Vec<Outgoing> {
-    let store = Arc::clone(&state.store);
-    let gaps = tokio::task::spawn_blocking(move || store.gaps(CARDS))
+    let gaps = with_store(&state.store, |store| store.gaps(CARDS))
         .await
-        .ok()
-        .and_then(KeepAnswering::or_log)
         .unwrap_or_default();
     gaps.into_iter()
         .map(|gap| {

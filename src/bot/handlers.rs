@@ -6,11 +6,11 @@ use teloxide::prelude::*;
 use teloxide::types::Me;
 use teloxide::utils::command::BotCommands;
 
-use crate::bot::KeepAnswering;
 use crate::bot::command::Command;
 use crate::bot::format::{self, Outgoing};
 use crate::bot::mentions::addressed_text;
 use crate::bot::send::{HandlerResult, chat_kind, send};
+use crate::bot::with_store;
 use crate::bot::{FaqBot, State};
 use crate::engine::render::Markup;
 use crate::engine::{Decision, Declined, Outcome};
@@ -93,16 +93,14 @@ pub(crate) async fn answer(
         reply.alert.is_some(),
     );
     // Counted before the reply goes out: whoever sees the reply sees it counted.
-    let store = Arc::clone(&state.store);
     let outcome = reply.outcome().as_str();
     let entry = best.map(|b| b.0.to_string());
     let declined = matches!(reply.decision, Decision::Decline(Declined::NoMatch { .. }))
         .then(|| question.to_string());
-    let recorded = tokio::task::spawn_blocking(move || {
+    with_store(&state.store, move |store| {
         store.record_question(outcome, entry.as_deref(), declined.as_deref())
     })
     .await;
-    let _ = recorded.ok().and_then(KeepAnswering::or_log);
     let mut last = None;
     for part in format::reply(&engine, &state.settings.texts, &reply) {
         last = Some(send(bot, msg, part, update).await?);

@@ -10,7 +10,7 @@ use teloxide::types::{Update, UpdateKind};
 use tokio::sync::mpsc;
 use tokio::task::JoinHandle;
 
-use crate::bot::KeepAnswering;
+use crate::bot::with_store;
 use crate::service::{Service, Source};
 use crate::store::{Kept, Store};
 
@@ -79,11 +79,7 @@ impl Inbox {
             .iter()
             .filter_map(|u| Some((i64::from(u.id.0), serde_json::to_string(u).ok()?)))
             .collect();
-        let store = Arc::clone(&self.store);
-        let kept = tokio::task::spawn_blocking(move || store.inbox_keep(&rows))
-            .await
-            .ok()
-            .and_then(KeepAnswering::or_log);
+        let kept = with_store(&self.store, move |store| store.inbox_keep(&rows)).await;
         let metrics = &self.service.metrics;
         let new: Vec<Update> = match kept {
             Some(kept) if kept.len() == updates.len() => {
@@ -123,11 +119,8 @@ impl Inbox {
 
     /// The updates kept before a stop or a crash and not yet answered, oldest first.
     pub async fn backlog(&self) -> Vec<Update> {
-        let store = Arc::clone(&self.store);
-        let rows = tokio::task::spawn_blocking(move || store.inbox_pending())
+        let rows = with_store(&self.store, Store::inbox_pending)
             .await
-            .ok()
-            .and_then(KeepAnswering::or_log)
             .unwrap_or_default();
         let mut updates = Vec::with_capacity(rows.len());
         let mut unreadable = Vec::new();
@@ -143,9 +136,7 @@ impl Inbox {
                 updates = unreadable.len(),
                 "kept updates that cannot be read: dropped"
             );
-            let store = Arc::clone(&self.store);
-            let done = tokio::task::spawn_blocking(move || store.inbox_done(&unreadable)).await;
-            let _ = done.ok().and_then(KeepAnswering::or_log);
+            with_store(&self.store, move |store| store.inbox_done(&unreadable)).await;
         }
         if !updates.is_empty() {
             tracing::info!(
@@ -194,8 +185,6 @@ async fn remove_answered(store: Arc<Store>, mut done: mpsc::UnboundedReceiver<u3
         while let Ok(id) = done.try_recv() {
             ids.push(i64::from(id));
         }
-        let store = Arc::clone(&store);
-        let done = tokio::task::spawn_blocking(move || store.inbox_done(&ids)).await;
-        let _ = done.ok().and_then(KeepAnswering::or_log);
+        with_store(&store, move |store| store.inbox_done(&ids)).await;
     }
 }

@@ -118,16 +118,21 @@ impl State {
     }
 }
 
-/// The bot's policy for a database that cannot be used: log the error (it names the file and what was
-/// being done, never a message's text; the store has counted it) and keep answering without it.
-pub(crate) trait KeepAnswering<T> {
-    /// The value, or `None` after logging the error.
-    fn or_log(self) -> Option<T>;
-}
-
-impl<T> KeepAnswering<T> for Result<T, crate::store::StoreError> {
-    fn or_log(self) -> Option<T> {
-        self.map_err(|err| tracing::warn!("{err}")).ok()
+/// The bot's way to the database: off the async workers (SQLite blocks), and its policy for a database that
+/// cannot be used — log the error (it names the file and what was being done, never a message's text; the
+/// store has counted it) and keep answering without it.
+pub(crate) async fn with_store<T: Send + 'static>(
+    store: &Arc<Store>,
+    op: impl FnOnce(&Store) -> Result<T, crate::store::StoreError> + Send + 'static,
+) -> Option<T> {
+    let store = Arc::clone(store);
+    match tokio::task::spawn_blocking(move || op(&store)).await {
+        Ok(Ok(value)) => Some(value),
+        Ok(Err(err)) => {
+            tracing::warn!("{err}");
+            None
+        }
+        Err(_) => None,
     }
 }
 
