@@ -2,14 +2,11 @@
 
 use std::path::{Path, PathBuf};
 
-use serde::Deserialize;
-
 use crate::config::FaqSettings;
 use crate::faq::QUESTIONS_FILE;
 
 /// `[curation]`
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Curation {
     /// The `questions.toml` that changes made from Telegram and `faqbot review` go to; by default the one in
     /// the first FAQ folder.
@@ -19,16 +16,6 @@ pub struct Curation {
     /// How long the files must stay unchanged before that reload, in milliseconds: an editor saving a file
     /// in several steps causes one reload, not several.
     pub debounce_ms: u64,
-}
-
-impl Default for Curation {
-    fn default() -> Self {
-        Curation {
-            questions_file: None,
-            watch: true,
-            debounce_ms: 500,
-        }
-    }
 }
 
 impl Curation {
