@@ -33,7 +33,7 @@ impl Origin {
     /// directory.
     pub fn shipped() -> Origin {
         Origin {
-            shown: crate::config::DEFAULT_FILE.to_string(),
+            shown: "the shipped config.toml".to_string(),
             folder: None,
             text: None,
             environment: false,

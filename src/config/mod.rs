@@ -4,9 +4,9 @@
 //!
 //! Raw → resolved, as ripgrep turns arguments into its config: `load.rs` merges the sources into the raw
 //! tables of `raw.rs` (paths and numbers as written), `resolve.rs` turns them into the resolved tables of
-//! `settings.rs`, `texts.rs` and `curation.rs` (paths usable from the working directory, every number read
-//! through its row in `check.rs`'s table), `locate.rs` says where a setting was written, `error.rs` what
-//! is wrong. `logging.rs` is set up from `[log]`.
+//! `settings.rs` and `texts.rs` (paths usable from the working directory, every number read through its
+//! row in `check.rs`'s table), `locate.rs` says where a setting was written, `error.rs` what is wrong.
+//! `curation.rs` finds the `questions.toml` changes go to; `logging.rs` is set up from `[log]`.
 
 mod check;
 mod curation;
@@ -20,11 +20,9 @@ mod settings;
 mod texts;
 pub(crate) mod throttled;
 
-pub use curation::Curation;
-
 pub use error::ConfigError;
 pub use load::DEFAULT_FILE;
 pub use settings::{
-    Database, FaqSettings, Log, LogFormat, MIN_SECRET_CHARS, Matching, Mode, Service, Settings,
-    Telegram, Texts,
+    Curation, Database, FaqSettings, Log, LogFormat, MIN_SECRET_CHARS, Matching, Mode, Service,
+    Settings, Telegram, Texts,
 };

@@ -27,7 +27,7 @@ pub struct Settings {
     /// The feedback database.
     pub database: Database,
     /// Where admins' changes go, and hot reload.
-    pub curation: crate::config::Curation,
+    pub curation: Curation,
     /// Health check and metrics over HTTP.
     pub service: Service,
 }
@@ -159,6 +159,19 @@ pub struct Log {
     pub level: String,
     /// "text" (default) or "json": one JSON object per line.
     pub format: LogFormat,
+}
+
+/// `[curation]`
+#[derive(Debug, Clone, PartialEq)]
+pub struct Curation {
+    /// The `questions.toml` that changes made from Telegram and `faqbot review` go to; by default the one in
+    /// the first FAQ folder.
+    pub questions_file: Option<PathBuf>,
+    /// Reload the FAQ when a file under its folders changes.
+    pub watch: bool,
+    /// How long the files must stay unchanged before that reload, in milliseconds: an editor saving a file
+    /// in several steps causes one reload, not several.
+    pub debounce_ms: u64,
 }
 
 /// The shortest key accepted, from the key file or `database.secret`.
