@@ -127,6 +127,7 @@ pub(super) const BOUNDS: &[Bound] = &[
     // Zero would make a score 0 / 0 for an entry with no evidence.
     Bound::number("matching.weights.half_evidence", 0.01, 5.0),
     Bound::number("matching.weights.unmatched", 0.0, 5.0),
+    Bound::number("matching.weights.weak_match", 0.0, 1.0),
     Bound {
         noun: "a Zipf frequency",
         ..Bound::number("matching.weights.common_zipf", 3.0, 8.0)

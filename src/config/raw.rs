@@ -61,6 +61,7 @@ pub(super) struct RawWeights {
     pub question_word: Number,
     pub half_evidence: Number,
     pub unmatched: Number,
+    pub weak_match: Number,
     pub common_zipf: Number,
 }
 

@@ -82,6 +82,7 @@ impl RawWeights {
             half_evidence: bound!("matching.weights.half_evidence")
                 .real(&self.half_evidence, at)?,
             unmatched: bound!("matching.weights.unmatched").real(&self.unmatched, at)?,
+            weak_match: bound!("matching.weights.weak_match").real(&self.weak_match, at)?,
             common_zipf: bound!("matching.weights.common_zipf").real(&self.common_zipf, at)?,
         })
     }
