@@ -6,6 +6,7 @@
 mod changes;
 mod curator;
 mod editor;
+mod error;
 mod live;
 mod names;
 mod replay;
@@ -14,8 +15,9 @@ mod review;
 mod watch;
 
 pub use changes::{Change, Kind, open_gap, recent};
-pub use curator::{Admin, CurateError, Curator, Done};
+pub use curator::{Admin, Curator, Done};
 pub use editor::{EditError, QuestionsFile};
+pub use error::CurateError;
 pub use live::Live;
 pub use names::closest;
 pub use replay::{Split, replay};

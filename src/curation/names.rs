@@ -1,7 +1,7 @@
 //! How an admin names an entry — its id, its title in any case, or the last heading of it — and the
 //! entries closest to a gap, offered as the admin's choices.
 
-use crate::curation::curator::CurateError;
+use crate::curation::error::CurateError;
 use crate::engine::Engine;
 use crate::faq::HEADING_SEPARATOR;
 
