@@ -71,14 +71,15 @@ fn the_development_set_misses_at_most_one_warning_and_raises_at_most_two_false_a
 
 /// Sets written by others without seeing the rules: the figures are printed for the README and held
 /// at what they were when the rules were last tuned, so that a change to the rules cannot quietly lose
-/// ground on messages nobody tuned for.
+/// ground. fresh3.tsv is held out: the rules were never tuned on it, its figure is only reported.
 #[test]
 fn sets_in_new_voices_hold_their_figures() {
     let safety = safety();
     for (path, least_caught, most_false_alarms) in [
         ("tests/safety/voices.tsv", 53, 0),
-        ("tests/safety/fresh.tsv", 48, 12),
-        ("tests/safety/fresh2.tsv", 40, 7),
+        ("tests/safety/fresh.tsv", 48, 11),
+        ("tests/safety/fresh2.tsv", 52, 6),
+        ("tests/safety/fresh3.tsv", 50, 12),
     ] {
         let f = figures(&safety, path);
         assert!(
@@ -230,6 +231,20 @@ fn mechanisms_added_for_new_voices() {
         "temp 38.9 now, it was fine two days ago",
         // A negative sign is not denied by another negative before it.
         "he is not eating and doesn't know where he is",
+        // A bracket does not make what follows a question ("has a temp" has no subject of its own).
+        "Our little one (2 yrs) has a temp of 38.5",
+        // A temperature said in words.
+        "bit of a temperature, thirty eight point two, nothing major",
+        "her temp is one hundred and one point four",
+        // A value opening a clause of a sentence that named the reading.
+        "Just took his temp because he felt warm, 38.2. He says don't fuss.",
+        // Signs from the products' patient leaflets beyond CRS and ICANS.
+        "worst headache of my life, light hurts my eyes, day 5 after car t",
+        "nosebleed won't stop, been 25 mins pinching it",
+        "the line site in his chest is red, hot and oozing",
+        "he has had diarrhoea 8 times since breakfast",
+        // Another sign that went away is not this one: "headache" is not a word of fever.
+        "temp 39.1 tonight, the headache he had went away",
     ] {
         assert!(urgent(message).is_some(), "{message}");
     }
@@ -250,6 +265,11 @@ fn mechanisms_added_for_new_voices() {
         "I'm his carer and I felt dizzy standing in the queue, he is doing great",
         // Nerves: the heart races when thinking about something.
         "my husband is doing well but my heart races thinking about the scan",
+        // An animal's signs.
+        "our dog had a seizure last night, poor thing. dad is doing great",
+        "the cat keeps throwing up on the carpet",
+        // A bracket then a real question.
+        "after the infusion (day 0), is a temp of 38 a fever?",
     ] {
         assert_eq!(urgent(message), None, "{message}");
     }

@@ -20,6 +20,7 @@
 mod context;
 mod kinds;
 mod mention;
+mod numerals;
 mod phrases;
 mod questions;
 mod readings;

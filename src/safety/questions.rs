@@ -48,9 +48,17 @@ pub(crate) fn question(rules: &Rules, clause: &Clause) -> Option<Modifier> {
         .iter()
         .find(|r| starts_at(tokens, r, 0))
         .map_or(0, Vec::len);
+    // After a comma or bracket an auxiliary asks only with its subject next ("…, is he ok") or a question
+    // mark; without either the clause goes on with the sentence's own subject ("our little one (2) has
+    // a temp of 38.5").
+    let subject_next = clause.start != Start::Comma
+        || clause.asked
+        || tokens.get(1).is_some_and(|t| {
+            rules.splitter.subjects.contains(&t.stem) || SUBJECT_OPENERS.contains(&t.stem.as_str())
+        });
     let asks = request > 0
         || rules.question_words.contains(&first.stem)
-        || may_invert && inverted(&rules.auxiliaries);
+        || may_invert && subject_next && inverted(&rules.auxiliaries);
     let names_someone = tokens[request..]
         .iter()
         .any(|t| rules.writer.contains(&t.stem) || rules.others.contains(&t.stem));
@@ -60,6 +68,12 @@ pub(crate) fn question(rules: &Rules, clause: &Clause) -> Option<Modifier> {
         line: None,
     })
 }
+
+/// Words that open a subject after an auxiliary ("is the fever…", "has our son…") besides the people and
+/// subjects of the rules.
+const SUBJECT_OPENERS: &[&str] = &[
+    "the", "our", "your", "these", "those", "any", "anyone", "everyone",
+];
 
 /// A sentence that ends with a question mark, names nobody and says nothing of now ("racing heart and
 /// chills - are those CRS signs?"): about symptoms in general. "Shaking since this morning, is it the

@@ -1,7 +1,8 @@
 //! Readings: a number that is a measurement of a warning sign ("temp 38.4", "pulse 125", "sats 91",
 //! "bp 85/50", "101.3F"). A number counts only when it is attached: to its unit, to one of its words
-//! before or after it (no other number between), or as the next value of a reading just given ("37.8
-//! earlier, now 38.3"). A count ("day 39", "3 hours") and a bare number never do.
+//! before or after it (no other number between), as the next value of a reading just given ("37.8
+//! earlier, now 38.3"), or opening a clause of a sentence that named the reading before ("took his temp
+//! because he felt warm, 38.2"). A count ("day 39", "3 hours") and a bare number never do.
 
 use crate::safety::mention::Mention;
 use crate::safety::phrases::{ends_at, starts_at};
@@ -24,10 +25,18 @@ pub(crate) fn mentions(rules: &Rules, clauses: &[Clause]) -> Vec<Mention> {
     for reading in &rules.readings {
         // The sentence of the last attached value and the words since it.
         let mut chain: Option<(usize, usize)> = None;
+        // The sentence in which one of the reading's words was last seen, in an earlier clause.
+        let mut named_in: Option<usize> = None;
         for (c, clause) in clauses.iter().enumerate() {
             let tokens = &clause.tokens;
             if chain.is_some_and(|(sentence, _)| sentence != clause.sentence) {
                 chain = None;
+            }
+            // "took his temp because he felt warm, 38.2": a value that opens a clause of a sentence
+            // that has already named the reading is that reading's value.
+            let opens_named = named_in == Some(clause.sentence);
+            if (0..tokens.len()).any(|at| reading.words.iter().any(|p| starts_at(tokens, p, at))) {
+                named_in = Some(clause.sentence);
             }
             for (i, token) in tokens.iter().enumerate() {
                 let Some(value) = token.number else {
@@ -51,6 +60,7 @@ pub(crate) fn mentions(rules: &Rules, clauses: &[Clause]) -> Vec<Mention> {
                     || before.is_some()
                     || word_after(reading, tokens, i)
                     || chain.is_some_and(|(_, since)| since <= CHAIN_GAP)
+                    || i == 0 && opens_named
                     || decimal_in_range(reading, token, value);
                 if !attached {
                     continue;

@@ -42,7 +42,7 @@ pub(crate) fn in_reach(
         // speaks of that subject; "…, it settled" and "she has been fine since" speak of the sign.
         // "…, a cough which cleared up": a clause that refers back speaks of the clause just before it.
         Kind::Historical if c != mention.clause => {
-            let speaks_of_another = has_own_subject(rules, &tokens[..span.start])
+            let speaks_of_another = has_own_subject(rules, &tokens[..span.start], mention.symptom)
                 || clauses[c].refers_back && c > mention.clause + 1;
             !speaks_of_another
         }
@@ -54,9 +54,16 @@ pub(crate) fn in_reach(
 }
 
 /// Whether the clause of a trigger opens with a subject of its own: a word that is neither a function
-/// word ("it", "that", "which"), a person, nor a symptom of the rules ("the rash went away", "his
-/// headache settled"; but "it settled", "she has been fine since", "the fever broke").
-pub(crate) fn has_own_subject(rules: &Rules, before: &[Token]) -> bool {
+/// word ("it", "that", "which"), a person, nor a word of the mentioned `symptom` ("the rash went away",
+/// "the headache he had went away" after a fever; but "it settled", "she has been fine since", "the
+/// fever broke").
+pub(crate) fn has_own_subject(rules: &Rules, before: &[Token], symptom: usize) -> bool {
+    let starts_symptom = |key: &str| {
+        rules
+            .symptom_starts
+            .get(key)
+            .is_some_and(|starts| starts.iter().any(|&(s, _)| s == symptom))
+    };
     before
         .iter()
         .find(|t| !t.filler && !matches!(t.word.as_str(), "and" | "but" | "so" | "then"))
@@ -65,12 +72,11 @@ pub(crate) fn has_own_subject(rules: &Rules, before: &[Token]) -> bool {
                 && !crate::text::normalize::is_stop_word(&t.word)
                 && !rules.others.contains(&t.stem)
                 && !rules.writer.contains(&t.stem)
-                && !rules.symptom_starts.contains_key(&t.stem)
-                && !rules.symptom_starts.contains_key(&t.word)
-                && !rules
-                    .readings
-                    .iter()
-                    .any(|r| r.words.iter().any(|w| w.first() == Some(&t.stem)))
+                && !starts_symptom(&t.stem)
+                && !starts_symptom(&t.word)
+                && !rules.readings.iter().any(|r| {
+                    r.symptom == symptom && r.words.iter().any(|w| w.first() == Some(&t.stem))
+                })
         })
 }
 

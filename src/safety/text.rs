@@ -1,6 +1,7 @@
 //! A message as the safety check reads it: sentences, clauses, and tokens that keep numbers whole
 //! ("38.4", "38,4", "85/50") with the unit written against them ("101F", "38°C", "91%").
 
+use crate::safety::numerals::read_spelled_numbers;
 pub(crate) use crate::safety::token::Token;
 pub(crate) use crate::safety::typos::Corrector;
 use crate::text::normalize;
@@ -162,7 +163,7 @@ fn pieces(message: &str) -> Vec<(&str, Start, Option<bool>)> {
     out
 }
 
-/// The words and numbers of a piece of text.
+/// The words and numbers of a piece of text; numbers said in words ("thirty eight point two") as numbers.
 pub(crate) fn tokens(text: &str) -> Vec<Token> {
     let mut out = Vec::new();
     let mut chars = text.char_indices().peekable();
@@ -241,7 +242,7 @@ pub(crate) fn tokens(text: &str) -> Vec<Token> {
             chars.next();
         }
     }
-    out
+    read_spelled_numbers(out)
 }
 
 /// The unit written against a number ("F", "°C", "%", "bpm") and how many characters it takes.
