@@ -4,6 +4,8 @@ mod support;
 
 use std::process::{Command, Output};
 
+use faqbot::faq::EntryId;
+
 fn faqbot(args: &[&str], stdin: impl AsRef<[u8]>) -> Output {
     support::process::run(args, stdin)
 }
@@ -195,7 +197,9 @@ fn report_prints_stats_and_gaps_with_the_closest_entry() {
     store
         .record_question(
             "answered",
-            Some("car-t-cell-therapy/challenges-and-ongoing-research"),
+            Some(&EntryId::new(
+                "car-t-cell-therapy/challenges-and-ongoing-research",
+            )),
             None,
         )
         .unwrap();
@@ -284,8 +288,8 @@ fn check_warns_about_votes_and_answers_for_ids_that_no_longer_exist() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("bot.db");
     let store = faqbot::store::Store::open(&db, 30);
-    let kept = "car-t-cell-therapy/challenges-and-ongoing-research";
-    let gone = "car-t-cell-therapy/a-section-that-was-renamed";
+    let kept = &EntryId::new("car-t-cell-therapy/challenges-and-ongoing-research");
+    let gone = &EntryId::new("car-t-cell-therapy/a-section-that-was-renamed");
     assert!(store.vote(1, gone, true, None).is_ok());
     assert!(
         store
@@ -306,7 +310,7 @@ fn check_warns_about_votes_and_answers_for_ids_that_no_longer_exist() {
     let warnings: Vec<&str> = text.lines().filter(|l| l.contains(": warning: ")).collect();
     let stale: Vec<&&str> = warnings.iter().filter(|l| l.contains("bot.db")).collect();
     assert_eq!(stale.len(), 1, "{text}");
-    assert!(stale[0].contains(gone), "{text}");
+    assert!(stale[0].contains(gone.as_str()), "{text}");
     assert!(stale[0].contains("2 vote(s)"), "{text}");
     assert!(stale[0].contains("1 counted question(s)"), "{text}");
     assert!(

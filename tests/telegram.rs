@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use faqbot::bot::callback::{Action, id_hash};
 use faqbot::config::Settings;
+use faqbot::faq::EntryId;
 use serde_json::{Value, json};
 use support::bot::{start, start_with};
 use support::fake_telegram::{self as fake, BOT_ID, USERNAME, buttons, text};
@@ -186,7 +187,7 @@ async fn buttons_open_entries_and_pages_and_every_callback_is_answered() {
     assert_eq!(edits[0]["message_id"], 77);
     assert!(buttons(&edits[0]).iter().any(|(t, _)| t == "◀ Previous"));
 
-    let gone = Action::Entry(id_hash("no/such-entry")).encode();
+    let gone = Action::Entry(id_hash(&EntryId::new("no/such-entry"))).encode();
     bot.fake.push(callback_update(13, 13, &gone));
     bot.fake.push(callback_update(13, 13, "garbage"));
     let answers = bot.fake.wait_calls("AnswerCallbackQuery", 4).await;

@@ -9,7 +9,7 @@ use crate::curation::editor::{self, EditError, QuestionsFile};
 use crate::curation::live::{Live, Loaded};
 use crate::curation::names::{find_id, resolve};
 use crate::engine::Engine;
-use crate::faq::{LoadError, slug};
+use crate::faq::{EntryId, EntryPos, LoadError, slug};
 use crate::store::Store;
 
 /// Who made a change, for the log.
@@ -61,7 +61,7 @@ pub enum CurateError {
         /// The other entry's title.
         title: String,
         /// Its id.
-        id: String,
+        id: EntryId,
     },
     /// Writing `questions.toml` failed; nothing was changed.
     #[error(transparent)]
@@ -119,7 +119,7 @@ impl Curator {
     }
 
     /// Adds the question of the open gap `gap` to the entry with id `entry` (what an entry button does).
-    pub fn assign_gap(&self, admin: Admin, gap: i64, entry: &str) -> Result<Done, CurateError> {
+    pub fn assign_gap(&self, admin: Admin, gap: i64, entry: &EntryId) -> Result<Done, CurateError> {
         let gap = changes::open_gap(&self.store, gap)?.ok_or(CurateError::GapClosed)?;
         let engine = self.live.current();
         let n = find_id(&engine, entry).ok_or_else(|| CurateError::NoEntry {
@@ -151,7 +151,7 @@ impl Curator {
         &self,
         admin: Admin,
         engine: &Engine,
-        n: usize,
+        n: EntryPos,
         question: &str,
         gaps: &[i64],
     ) -> Result<Done, CurateError> {
@@ -239,15 +239,15 @@ impl Curator {
             .and_then(|n| n.to_str())
             .unwrap_or("faq");
         let base = format!("{}/{}", slug(folder), slug(&title));
-        let mut id = String::new();
+        let mut id = EntryId::default();
         self.file.edit(|doc| {
             // Under the lock: another admin's new entry of the same title just now takes `-2`.
             let mut taken = editor::entry_ids(doc);
             taken.extend(engine.faq().entries.iter().map(|e| e.id.clone()));
             id = (1..)
                 .map(|n| match n {
-                    1 => base.clone(),
-                    n => format!("{base}-{n}"),
+                    1 => EntryId::new(base.clone()),
+                    n => EntryId::new(format!("{base}-{n}")),
                 })
                 .find(|candidate| !taken.contains(candidate))
                 .expect("some suffix is free");
@@ -272,7 +272,7 @@ impl Curator {
     /// Hides the open gap `gap` from the list without changing the FAQ.
     pub fn ignore(&self, admin: Admin, gap: i64) -> Result<Done, CurateError> {
         let gap = changes::open_gap(&self.store, gap)?.ok_or(CurateError::GapClosed)?;
-        let change = self.log(admin, Kind::Ignore, "", "", &gap.members)?;
+        let change = self.log(admin, Kind::Ignore, &EntryId::default(), "", &gap.members)?;
         Ok(Done {
             change,
             title: String::new(),
@@ -319,7 +319,7 @@ impl Curator {
         &self,
         admin: Admin,
         kind: Kind,
-        entry: &str,
+        entry: &EntryId,
         question: &str,
         gaps: &[i64],
     ) -> Result<Change, CurateError> {
@@ -337,7 +337,7 @@ impl Curator {
 
 /// The entry that lists `question` (as the loader compares them: case, accents, punctuation and spacing
 /// aside) among its alternate questions; an error when it is too long to be one.
-fn listed_for(engine: &Engine, question: &str) -> Result<Option<usize>, CurateError> {
+fn listed_for(engine: &Engine, question: &str) -> Result<Option<EntryPos>, CurateError> {
     let length = question.trim().chars().count();
     if length > MAX_QUESTION_CHARS {
         return Err(CurateError::TooLong(length));
@@ -345,9 +345,9 @@ fn listed_for(engine: &Engine, question: &str) -> Result<Option<usize>, CurateEr
     let wanted = question_key(question);
     Ok(engine
         .faq()
-        .entries
-        .iter()
-        .position(|e| e.questions.iter().any(|q| question_key(q) == wanted)))
+        .positioned()
+        .find(|(_, e)| e.questions.iter().any(|q| question_key(q) == wanted))
+        .map(|(pos, _)| pos))
 }
 
 /// The loader's notion of the same question (`faq::loader`): folded, punctuation and spacing aside.

@@ -9,6 +9,7 @@ use std::sync::Mutex;
 
 use toml_edit::{Array, ArrayOfTables, DocumentMut, Item, Table, Value};
 
+use crate::faq::EntryId;
 use crate::faq::diagnostic::{self, Diagnostic};
 use crate::faq::questions;
 
@@ -167,11 +168,11 @@ fn write_synced(path: &Path, text: &str) -> std::io::Result<()> {
 /// Adds `question` to the questions of the entry named `id` (or `title`): the `[[entry]]` table that
 /// defines it, else its `[[alternates]]` table, else a new `[[alternates]]` table at the end. `false` when
 /// the question is there already.
-pub fn add_question(doc: &mut DocumentMut, id: &str, title: &str, question: &str) -> bool {
+pub fn add_question(doc: &mut DocumentMut, id: &EntryId, title: &str, question: &str) -> bool {
     let names = |t: &Table, key: &str| {
         t.get(key)
             .and_then(Item::as_str)
-            .is_some_and(|v| v == id || v == title)
+            .is_some_and(|v| v == id.as_str() || v == title)
     };
     // Alternates are applied before the file's own entries exist, so an entry written here takes the
     // question in its own table.
@@ -182,7 +183,7 @@ pub fn add_question(doc: &mut DocumentMut, id: &str, title: &str, question: &str
         return push_question(table, question);
     }
     let mut table = Table::new();
-    table["entry"] = toml_edit::value(id);
+    table["entry"] = toml_edit::value(id.as_str());
     let mut questions = Array::new();
     questions.push(question);
     table["questions"] = toml_edit::value(questions);
@@ -192,11 +193,11 @@ pub fn add_question(doc: &mut DocumentMut, id: &str, title: &str, question: &str
 
 /// Takes `question` out of the questions of the entry named `id` (or `title`); an `[[alternates]]` table
 /// left without questions goes too. `false` when it was not there.
-pub fn remove_question(doc: &mut DocumentMut, id: &str, title: &str, question: &str) -> bool {
+pub fn remove_question(doc: &mut DocumentMut, id: &EntryId, title: &str, question: &str) -> bool {
     let names = |t: &Table, key: &str| {
         t.get(key)
             .and_then(Item::as_str)
-            .is_some_and(|v| v == id || v == title)
+            .is_some_and(|v| v == id.as_str() || v == title)
     };
     let mut removed = false;
     for kind in ["entry", "alternates"] {
@@ -228,13 +229,13 @@ pub fn remove_question(doc: &mut DocumentMut, id: &str, title: &str, question: &
 /// Appends a hand-written `[[entry]]`.
 pub fn add_entry(
     doc: &mut DocumentMut,
-    id: &str,
+    id: &EntryId,
     title: &str,
     answer: &str,
     question: Option<&str>,
 ) {
     let mut table = Table::new();
-    table["id"] = toml_edit::value(id);
+    table["id"] = toml_edit::value(id.as_str());
     table["title"] = toml_edit::value(title);
     if let Some(question) = question {
         let mut questions = Array::new();
@@ -246,22 +247,22 @@ pub fn add_entry(
 }
 
 /// Removes the `[[entry]]` with `id`; `false` when there is none.
-pub fn remove_entry(doc: &mut DocumentMut, id: &str) -> bool {
+pub fn remove_entry(doc: &mut DocumentMut, id: &EntryId) -> bool {
     let Some(entries) = doc.get_mut("entry").and_then(Item::as_array_of_tables_mut) else {
         return false;
     };
     let before = entries.len();
-    entries.retain(|t| t.get("id").and_then(Item::as_str) != Some(id));
+    entries.retain(|t| t.get("id").and_then(Item::as_str) != Some(id.as_str()));
     entries.len() != before
 }
 
 /// The ids the file's `[[entry]]` tables give themselves.
-pub fn entry_ids(doc: &DocumentMut) -> Vec<String> {
+pub fn entry_ids(doc: &DocumentMut) -> Vec<EntryId> {
     doc.get("entry")
         .and_then(Item::as_array_of_tables)
         .into_iter()
         .flat_map(|a| a.iter())
-        .filter_map(|t| t.get("id").and_then(Item::as_str).map(str::to_string))
+        .filter_map(|t| t.get("id").and_then(Item::as_str).map(EntryId::from))
         .collect()
 }
 
@@ -315,6 +316,10 @@ mod tests {
 
     const FILE: &str = "# Written by hand.\n\n[[alternates]]\nentry = \"doc/a\"  # the first one\nquestions = [\n  \"one\",\n  \"two\",\n]\n\n# Our phone line.\n[[entry]]\nid = \"faq/phone\"\ntitle = \"Phone\"\nanswer = \"Call us.\"\n";
 
+    fn id(id: &str) -> EntryId {
+        EntryId::new(id)
+    }
+
     fn doc() -> DocumentMut {
         FILE.parse().unwrap()
     }
@@ -322,18 +327,26 @@ mod tests {
     #[test]
     fn a_question_joins_its_list_in_the_same_style_and_comments_stay() {
         let mut d = doc();
-        assert!(add_question(&mut d, "doc/a", "A", "three"));
+        assert!(add_question(&mut d, &id("doc/a"), "A", "three"));
         let text = d.to_string();
         assert!(text.contains("  \"two\",\n  \"three\",\n]"), "{text}");
         assert!(text.contains("# Written by hand.") && text.contains("# the first one"));
         assert!(text.contains("# Our phone line."));
-        assert!(!add_question(&mut d, "doc/a", "A", "three"), "no duplicate");
+        assert!(
+            !add_question(&mut d, &id("doc/a"), "A", "three"),
+            "no duplicate"
+        );
     }
 
     #[test]
     fn hand_written_entries_take_questions_in_their_own_table() {
         let mut d = doc();
-        assert!(add_question(&mut d, "faq/phone", "Phone", "number to call"));
+        assert!(add_question(
+            &mut d,
+            &id("faq/phone"),
+            "Phone",
+            "number to call"
+        ));
         let q = questions::parse("q.toml", &d.to_string()).unwrap();
         assert_eq!(q.entries[0].questions[0].text, "number to call");
         assert!(q.alternates.iter().all(|a| a.entry != "faq/phone"));
@@ -342,12 +355,12 @@ mod tests {
     #[test]
     fn unknown_entry_gets_a_new_table_and_removing_its_question_removes_it() {
         let mut d = doc();
-        assert!(add_question(&mut d, "doc/b", "B", "what about b"));
+        assert!(add_question(&mut d, &id("doc/b"), "B", "what about b"));
         let q = questions::parse("q.toml", &d.to_string()).unwrap();
         assert_eq!(q.alternates[1].entry, "doc/b");
-        assert!(remove_question(&mut d, "doc/b", "B", "what about b"));
+        assert!(remove_question(&mut d, &id("doc/b"), "B", "what about b"));
         assert_eq!(d.to_string(), FILE);
-        assert!(!remove_question(&mut d, "doc/b", "B", "what about b"));
+        assert!(!remove_question(&mut d, &id("doc/b"), "B", "what about b"));
     }
 
     #[test]
@@ -355,7 +368,7 @@ mod tests {
         let mut d = doc();
         add_entry(
             &mut d,
-            "faq/parking",
+            &id("faq/parking"),
             "Parking",
             "Level 2.\nFree.",
             Some("where to park"),
@@ -364,7 +377,7 @@ mod tests {
         assert_eq!(q.entries[1].title, "Parking");
         assert_eq!(q.entries[1].answer, "Level 2.\nFree.");
         assert_eq!(entry_ids(&d), ["faq/phone", "faq/parking"]);
-        assert!(remove_entry(&mut d, "faq/parking"));
+        assert!(remove_entry(&mut d, &id("faq/parking")));
         assert_eq!(d.to_string(), FILE);
     }
 
@@ -378,7 +391,7 @@ mod tests {
             for i in 0..16 {
                 let file = file.clone();
                 s.spawn(move || {
-                    file.edit(|d| add_question(d, "doc/a", "A", &format!("question {i}")))
+                    file.edit(|d| add_question(d, &id("doc/a"), "A", &format!("question {i}")))
                         .unwrap()
                 });
             }
@@ -404,7 +417,7 @@ mod tests {
         let path = dir.path().join("questions.toml");
         fs::write(&path, "[[alternates]]\nentry = \"a\"\nquestions = [\"x\"\n").unwrap();
         let err = QuestionsFile::new(&path)
-            .edit(|d| add_question(d, "a", "a", "y"))
+            .edit(|d| add_question(d, &id("a"), "a", "y"))
             .unwrap_err();
         match &err {
             EditError::Broken(d) => assert!(d.line.is_some(), "{err}"),
@@ -417,7 +430,10 @@ mod tests {
     fn a_missing_file_is_created() {
         let dir = tempfile::tempdir().unwrap();
         let file = QuestionsFile::new(dir.path().join("questions.toml"));
-        assert!(file.edit(|d| add_question(d, "doc/a", "A", "q")).unwrap());
+        assert!(
+            file.edit(|d| add_question(d, &id("doc/a"), "A", "q"))
+                .unwrap()
+        );
         let text = fs::read_to_string(file.path()).unwrap();
         assert!(text.starts_with("# Alternate questions"), "{text}");
         assert_eq!(questions::parse("q", &text).unwrap().alternates.len(), 1);

@@ -7,6 +7,7 @@
 
 mod gaps;
 mod key;
+mod sql;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -16,6 +17,8 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use rusqlite::{Connection, OpenFlags, params};
 use serde::Serialize;
+
+use crate::faq::EntryId;
 
 mod inbox;
 
@@ -56,9 +59,9 @@ pub struct Stats {
     /// Questions per outcome ("answered", "suggested", "declined", "chitchat").
     pub outcomes: Vec<(String, u64)>,
     /// The most answered entries: (entry id, answers).
-    pub top_entries: Vec<(String, u64)>,
+    pub top_entries: Vec<(EntryId, u64)>,
     /// Votes per entry: (entry id, 👍, 👎).
-    pub votes: Vec<(String, u64, u64)>,
+    pub votes: Vec<(EntryId, u64, u64)>,
     /// Question texts kept as knowledge gaps.
     pub gaps: u64,
     /// Database operations that failed since the start.
@@ -69,7 +72,7 @@ pub struct Stats {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct EntryUse {
     /// The entry id as stored.
-    pub entry: String,
+    pub entry: EntryId,
     /// Votes on it.
     pub votes: u64,
     /// Questions counted with it as the best entry.
@@ -89,8 +92,8 @@ pub fn entry_uses(path: &Path) -> Result<Vec<EntryUse>, StoreError> {
         .map_err(|e| fail("opening read-only", e))?;
     conn.busy_timeout(BUSY_TIMEOUT)
         .map_err(|e| fail("opening read-only", e))?;
-    let mut uses: BTreeMap<String, EntryUse> = BTreeMap::new();
-    let votes = pairs(&conn, "SELECT entry, count(*) FROM votes GROUP BY entry")
+    let mut uses: BTreeMap<EntryId, EntryUse> = BTreeMap::new();
+    let votes = pairs::<EntryId>(&conn, "SELECT entry, count(*) FROM votes GROUP BY entry")
         .map_err(|e| fail("reading votes", e))?;
     for (entry, n) in votes {
         uses.entry(entry.clone())
@@ -100,7 +103,7 @@ pub fn entry_uses(path: &Path) -> Result<Vec<EntryUse>, StoreError> {
             })
             .votes = n;
     }
-    let questions = pairs(
+    let questions = pairs::<EntryId>(
         &conn,
         "SELECT entry, count(*) FROM questions WHERE entry IS NOT NULL GROUP BY entry",
     )
@@ -192,7 +195,7 @@ impl Store {
     pub fn record_question(
         &self,
         outcome: &str,
-        entry: Option<&str>,
+        entry: Option<&EntryId>,
         declined_text: Option<&str>,
     ) -> Result<(), StoreError> {
         let keep_days = self.keep_days;
@@ -216,7 +219,7 @@ impl Store {
     pub fn vote(
         &self,
         user: i64,
-        entry: &str,
+        entry: &EntryId,
         up: bool,
         question: Option<&str>,
     ) -> Result<(), StoreError> {
@@ -278,7 +281,7 @@ impl Store {
                 "SELECT entry, sum(up), sum(1 - up) FROM votes GROUP BY entry ORDER BY 2 + 3 DESC, 1",
             )?;
             let votes = statement
-                .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)? as u64, r.get::<_, i64>(2)? as u64)))?
+                .query_map([], |r| Ok((r.get::<_, EntryId>(0)?, r.get::<_, i64>(1)? as u64, r.get::<_, i64>(2)? as u64)))?
                 .collect::<Result<Vec<_>, _>>()?;
             let gaps: i64 = conn.query_row("SELECT count(*) FROM gaps", [], |r| r.get(0))?;
             Ok(Stats {
@@ -402,12 +405,14 @@ fn purge(conn: &Connection, keep_days: u32, now: i64) -> rusqlite::Result<usize>
     conn.execute("DELETE FROM gaps WHERE at < ?1", params![cutoff])
 }
 
-fn pairs(conn: &Connection, sql: &str) -> rusqlite::Result<Vec<(String, u64)>> {
+/// Rows of a name (an outcome, an entry id) and a count.
+fn pairs<K: rusqlite::types::FromSql>(
+    conn: &Connection,
+    sql: &str,
+) -> rusqlite::Result<Vec<(K, u64)>> {
     let mut statement = conn.prepare(sql)?;
     statement
-        .query_map([], |r| {
-            Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)? as u64))
-        })?
+        .query_map([], |r| Ok((r.get::<_, K>(0)?, r.get::<_, i64>(1)? as u64)))?
         .collect()
 }
 

@@ -97,7 +97,7 @@ async fn gap_cards(c: &Curating, admin: i64, id: i64, cards: usize) -> Vec<(i64,
 
 /// The callback data of the button on `card` that adds its question to `entry`.
 fn assign_button(card: &Value, entry: &str) -> String {
-    let hash = faqbot::bot::callback::id_hash(entry);
+    let hash = faqbot::bot::callback::id_hash(&faqbot::faq::EntryId::new(entry));
     buttons(card)
         .into_iter()
         .map(|(_, data)| data)
