@@ -5,7 +5,8 @@
 use std::sync::Arc;
 
 use crate::curation::changes::{self, Change, Kind, Unavailable};
-use crate::curation::editor::{self, EditError, QuestionsFile};
+use crate::curation::editor::{EditError, QuestionsFile};
+use crate::curation::edits;
 use crate::curation::live::{Live, Loaded};
 use crate::curation::names::{find_id, resolve};
 use crate::engine::Engine;
@@ -168,7 +169,7 @@ impl Curator {
             Some(_) => false,
             None => self
                 .file
-                .edit(|doc| editor::add_question(doc, &entry.id, &entry.title, question))?,
+                .edit(|doc| edits::add_question(doc, &entry.id, &entry.title, question))?,
         };
         // A question the entry had already closes its gaps, but there is nothing in the file to undo.
         let kind = if written {
@@ -242,7 +243,7 @@ impl Curator {
         let mut id = EntryId::default();
         self.file.edit(|doc| {
             // Under the lock: another admin's new entry of the same title just now takes `-2`.
-            let mut taken = editor::entry_ids(doc);
+            let mut taken = edits::entry_ids(doc);
             taken.extend(engine.faq().entries.iter().map(|e| e.id.clone()));
             id = (1..)
                 .map(|n| match n {
@@ -251,7 +252,7 @@ impl Curator {
                 })
                 .find(|candidate| !taken.contains(candidate))
                 .expect("some suffix is free");
-            editor::add_entry(doc, &id, &title, answer, question.as_deref());
+            edits::add_entry(doc, &id, &title, answer, question.as_deref());
             true
         })?;
         let change = self.log(
@@ -292,12 +293,12 @@ impl Curator {
             .map(|n| engine.entry(n).title.clone())
             .unwrap_or_default();
         let written = match change.kind {
-            Kind::Question => self.file.edit(|doc| {
-                editor::remove_question(doc, &change.entry, &title, &change.question)
-            })?,
+            Kind::Question => self
+                .file
+                .edit(|doc| edits::remove_question(doc, &change.entry, &title, &change.question))?,
             Kind::NewEntry => self
                 .file
-                .edit(|doc| editor::remove_entry(doc, &change.entry))?,
+                .edit(|doc| edits::remove_entry(doc, &change.entry))?,
             Kind::Ignore => false,
         };
         // The file first, so that a file that cannot be written leaves the change in force; what was
