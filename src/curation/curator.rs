@@ -5,10 +5,11 @@
 use std::sync::Arc;
 
 use crate::curation::changes::{self, Change, Kind, Unavailable};
-use crate::curation::editor::{EditError, QuestionsFile};
+use crate::curation::editor::QuestionsFile;
 use crate::curation::edits;
+use crate::curation::error::CurateError;
 use crate::curation::live::{Live, Loaded};
-use crate::curation::names::{find_id, resolve};
+use crate::curation::names::{find_id, listed_for, resolve};
 use crate::engine::Engine;
 use crate::faq::{EntryId, EntryPos, LoadError, slug};
 use crate::store::Store;
@@ -20,56 +21,6 @@ pub enum Admin {
     Telegram(u64),
     /// Someone at the terminal (`faqbot review`).
     Terminal,
-}
-
-/// Why a change was not made. The `Display` text is shown to the admin.
-#[derive(Debug, thiserror::Error)]
-pub enum CurateError {
-    /// The gap was assigned or ignored already (or purged).
-    #[error(
-        "that question was already handled (by another admin, or earlier); send /gaps for the current list"
-    )]
-    GapClosed,
-    /// No entry has that id or title.
-    #[error("no entry has the id or title {name:?}{}", hint.as_ref().map(|h| format!("; did you mean {h}?")).unwrap_or_default())]
-    NoEntry {
-        /// As given.
-        name: String,
-        /// The closest entry, "Title (id)".
-        hint: Option<String>,
-    },
-    /// No change has that id.
-    #[error("there is no change {0} to undo")]
-    NoChange(i64),
-    /// Undone already.
-    #[error("that change was already undone")]
-    AlreadyUndone,
-    /// Empty title, answer or question.
-    #[error("the {0} is empty")]
-    Empty(&'static str),
-    /// A question far longer than people ask.
-    #[error(
-        "the question is {0} characters long; an alternate question is what people ask, at most {MAX_QUESTION_CHARS}"
-    )]
-    TooLong(usize),
-    /// Another entry lists the question already: the bot could not tell which to answer.
-    #[error(
-        "“{question}” is already a question of “{title}” ({id}); undo that first, or choose that entry"
-    )]
-    Taken {
-        /// The question.
-        question: String,
-        /// The other entry's title.
-        title: String,
-        /// Its id.
-        id: EntryId,
-    },
-    /// Writing `questions.toml` failed; nothing was changed.
-    #[error(transparent)]
-    Edit(#[from] EditError),
-    /// The database could not be used.
-    #[error(transparent)]
-    Database(#[from] Unavailable),
 }
 
 /// A change made.
@@ -87,9 +38,6 @@ pub struct Done {
 
 /// Titles are headings: one line, not a paragraph.
 const MAX_TITLE_CHARS: usize = 200;
-
-/// The longest alternate question written; the loader warns about longer ones (and gaps keep no more).
-pub const MAX_QUESTION_CHARS: usize = 300;
 
 /// Makes changes to the FAQ.
 pub struct Curator {
@@ -334,31 +282,6 @@ impl Curator {
         let id = changes::record(&self.store, &who, kind, entry, question, gaps)?;
         Ok(changes::get(&self.store, id)?.ok_or(Unavailable)?)
     }
-}
-
-/// The entry that lists `question` (as the loader compares them: case, accents, punctuation and spacing
-/// aside) among its alternate questions; an error when it is too long to be one.
-fn listed_for(engine: &Engine, question: &str) -> Result<Option<EntryPos>, CurateError> {
-    let length = question.trim().chars().count();
-    if length > MAX_QUESTION_CHARS {
-        return Err(CurateError::TooLong(length));
-    }
-    let wanted = question_key(question);
-    Ok(engine
-        .faq()
-        .positioned()
-        .find(|(_, e)| e.questions.iter().any(|q| question_key(q) == wanted))
-        .map(|(pos, _)| pos))
-}
-
-/// The loader's notion of the same question (`faq::loader`): folded, punctuation and spacing aside.
-fn question_key(question: &str) -> String {
-    let folded = crate::text::normalize::fold(question);
-    let words: Vec<&str> = folded
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
-    words.join(" ")
 }
 
 #[cfg(test)]

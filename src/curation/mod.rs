@@ -7,6 +7,7 @@ mod changes;
 mod curator;
 mod editor;
 mod edits;
+mod error;
 mod live;
 mod names;
 mod replay;
@@ -15,8 +16,9 @@ mod review;
 mod watch;
 
 pub use changes::{Change, Kind, open_gap, recent};
-pub use curator::{Admin, CurateError, Curator, Done};
+pub use curator::{Admin, Curator, Done};
 pub use editor::{EditError, QuestionsFile};
+pub use error::CurateError;
 pub use live::Live;
 pub use names::closest;
 pub use replay::{Split, replay};

@@ -1,7 +1,7 @@
-//! How an admin names an entry — its id, its title in any case, or the last heading of it — and the
-//! entries closest to a gap, offered as the admin's choices.
+//! How an admin names an entry — its id, its title in any case, or the last heading of it — the entries
+//! closest to a gap, offered as the admin's choices, and the entry that already lists a question.
 
-use crate::curation::curator::CurateError;
+use crate::curation::error::{CurateError, MAX_QUESTION_CHARS};
 use crate::engine::Engine;
 use crate::faq::{EntryPos, HEADING_SEPARATOR};
 
@@ -63,4 +63,29 @@ pub fn closest(engine: &Engine, text: &str, n: usize) -> Vec<(EntryPos, f32)> {
         .into_iter()
         .map(|c| (c.entry, c.score))
         .collect()
+}
+
+/// The entry that lists `question` (as the loader compares them: case, accents, punctuation and spacing
+/// aside) among its alternate questions; an error when it is too long to be one.
+pub fn listed_for(engine: &Engine, question: &str) -> Result<Option<EntryPos>, CurateError> {
+    let length = question.trim().chars().count();
+    if length > MAX_QUESTION_CHARS {
+        return Err(CurateError::TooLong(length));
+    }
+    let wanted = question_key(question);
+    Ok(engine
+        .faq()
+        .positioned()
+        .find(|(_, e)| e.questions.iter().any(|q| question_key(q) == wanted))
+        .map(|(pos, _)| pos))
+}
+
+/// The loader's notion of the same question (`faq::loader`): folded, punctuation and spacing aside.
+fn question_key(question: &str) -> String {
+    let folded = crate::text::normalize::fold(question);
+    let words: Vec<&str> = folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.join(" ")
 }
