@@ -75,13 +75,13 @@ fn a_large_third_party_faq_with_noisy_questions() {
     assert_accuracy(
         &engine,
         Path::new("tests/questions/bigfaq/titles.tsv"),
-        0.94,
-        5,
+        0.97,
+        2,
     );
     assert_accuracy(
         &engine,
         Path::new("tests/questions/bigfaq/noisy.tsv"),
-        0.6,
-        60,
+        0.63,
+        50,
     );
 }

@@ -307,3 +307,82 @@ fn a_thanks_in_everyday_words_is_small_talk_but_not_when_it_asks_or_reports() {
     }
     assert!(ask("thanks, my dad has a high temperature").alert.is_some());
 }
+
+/// An engine over one Markdown guide written to a temporary folder.
+fn guide_engine(text: &str) -> (tempfile::TempDir, Engine) {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("guide.md"), text).unwrap();
+    let sources = Settings::default()
+        .faq
+        .with_paths(vec![dir.path().to_path_buf()]);
+    let engine = Engine::load(&sources, Settings::default().matching).unwrap();
+    (dir, engine)
+}
+
+fn best_title(engine: &Engine, question: &str) -> Option<String> {
+    let reply = engine.ask(question);
+    reply.best().map(|b| engine.entry(b.entry).title.clone())
+}
+
+const COMPUTER_GUIDE: &str = "# Guide
+
+## Copying an entire directory
+
+Use the copy tool with its recursive option.
+
+## I copied the program to another computer and it fails
+
+If you copied the program from one computer to a whole new one and it stops working, check that every
+directory it needs came along: the settings folder, the cache, the logs. A program that ran on the old
+machine may look for its files in the same place on the new one, so keep the layout the same, reinstall
+what it depends on, and start it once from the terminal to read its error messages.
+
+## Printing
+
+Send the file to the printer from the File menu.
+
+## Backups
+
+Keep a second copy of your work on another disk.
+
+## Updates
+
+Install updates from the Help menu every month.
+";
+
+/// A section that mentions the asked words in passing in a long text must not beat the one whose heading
+/// names them: a weak match still counts partly as lacking (it did not, and the passing section won).
+#[test]
+fn a_heading_naming_the_words_beats_a_long_text_mentioning_them() {
+    let (_dir, engine) = guide_engine(COMPUTER_GUIDE);
+    assert_eq!(
+        best_title(&engine, "how do i copy a whole directory").as_deref(),
+        Some("Guide › Copying an entire directory")
+    );
+}
+
+/// The typo budget follows how common a word is: a three-letter non-word gets one edit ("cpy"), a rare
+/// real word is taken as a typo of a far commoner one ("prnting" is no word; "boks" is a rare one), and a
+/// common real word is left alone ("flight" is not "fight").
+#[test]
+fn typo_budget_follows_word_frequency() {
+    let (_dir, engine) = guide_engine(COMPUTER_GUIDE);
+    assert_eq!(
+        best_title(&engine, "how do i cpy a whole directory").as_deref(),
+        Some("Guide › Copying an entire directory")
+    );
+    let (_dir, engine) = guide_engine(
+        "# Library\n\n## Borrowing books\n\nTake up to five books home.\n\n## A fight in the car park\n\nCall security.\n\n## Opening hours\n\nNine to five.\n",
+    );
+    assert_eq!(
+        best_title(&engine, "where are the boks").as_deref(),
+        Some("Library › Borrowing books")
+    );
+    let flight = engine.ask("when is my flight");
+    assert!(
+        flight
+            .best()
+            .is_none_or(|b| !engine.entry(b.entry).title.contains("fight")),
+        "{flight:?}"
+    );
+}

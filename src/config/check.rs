@@ -58,6 +58,7 @@ impl Settings {
                 w.unmatched,
                 "a number from 0 to 5",
             ),
+            ("matching.weights.weak_match", w.weak_match, unit),
             (
                 "matching.weights.common_zipf",
                 w.common_zipf,

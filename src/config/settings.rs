@@ -159,7 +159,7 @@ pub struct Matching {
 impl Default for Matching {
     fn default() -> Self {
         Matching {
-            answer_threshold: 0.35,
+            answer_threshold: 0.33,
             suggest_threshold: 0.25,
             answer_margin: 0.02,
             related_ratio: 0.85,

@@ -4,7 +4,7 @@
 use crate::faq::Faq;
 use crate::faq::synonyms::Synonyms;
 use crate::search::builder::Builder;
-use crate::text::fuzzy::{self, Fuzzy};
+use crate::text::fuzzy::Fuzzy;
 use crate::text::normalize::{self, Token};
 
 pub use crate::search::postings::{Field, Posting, TermId, Terms, question_term};
@@ -31,6 +31,8 @@ pub struct Index {
     terms: Terms,
     postings: Vec<Vec<Posting>>,
     idf: Vec<f32>,
+    /// Per term: the strongest field any entry holds it in.
+    strongest: Vec<Field>,
     words: std::collections::HashMap<String, TermId>,
     fuzzy: Fuzzy,
     /// The term of each word in `fuzzy`, by the word's index there.
@@ -159,6 +161,11 @@ impl Index {
             .iter()
             .map(|p| idf(n, p.len() as f32))
             .collect();
+        index.strongest = index
+            .postings
+            .iter()
+            .map(|p| p.iter().map(|p| p.field()).min().unwrap_or(Field::Body))
+            .collect();
         index
     }
 
@@ -210,6 +217,11 @@ impl Index {
         self.idf[term as usize]
     }
 
+    /// The strongest field any entry holds `term` in: a word no heading names is found at best in a body.
+    pub fn strongest_field(&self, term: TermId) -> Field {
+        self.strongest[term as usize]
+    }
+
     /// The weight of a rare term: one held by a single entry, or by one entry in a thousand in a large FAQ.
     /// Words the FAQ does not know are weighed against it; anchoring it to the very rarest term would let an
     /// unknown word outweigh everything else as the FAQ grows.
@@ -232,9 +244,8 @@ impl Index {
         &self.synonyms
     }
 
-    /// Vocabulary words within the typo budget of `word`, cheapest first.
-    pub fn corrections(&self, word: &str) -> Vec<Correction> {
-        let budget = fuzzy::typo_budget(word.chars().count());
+    /// Vocabulary words within `budget` edits of `word`, cheapest first.
+    pub fn corrections(&self, word: &str, budget: u32) -> Vec<Correction> {
         self.fuzzy
             .lookup(word, budget)
             .into_iter()
@@ -389,7 +400,7 @@ mod tests {
     #[test]
     fn corrections_find_vocabulary_words() {
         let index = Index::new(&faq(&[("A", "multiple myeloma")]));
-        let found = index.corrections("myloma");
+        let found = index.corrections("myloma", 1);
         assert_eq!(found[0].word, "myeloma");
         assert_eq!(found[0].cost, 1);
     }

@@ -104,6 +104,7 @@ pub fn search(
         }
     });
     let query_terms = query.terms();
+    let best = best_qualities(index, weights, query);
     let mut top: Vec<Hit> = Vec::with_capacity(keep + 1);
     for (row, &entry) in candidates.iter().enumerate() {
         let mut matched = cells[row * slots..(row + 1) * slots].to_vec();
@@ -113,8 +114,8 @@ pub fn search(
         } else {
             0.0
         };
-        // The heavy slots it lacks are lacking for sure; the light ones may all be there.
-        let lacking = lacking(query, &matched, |s| essential[s]);
+        // The heavy slots it lacks (or has weakly) are lacking for sure; the light ones may all be there.
+        let lacking = lacking(query, &matched, &best, weights.weak_match, |s| essential[s]);
         let most = heavy + light;
         if most / (most + half + weights.unmatched * lacking) < bar {
             continue;
@@ -151,20 +152,58 @@ fn half_evidence(index: &Index, weights: &Weights) -> f32 {
     weights.half_evidence * index.rare_idf()
 }
 
-/// The weight of the slots an entry lacks, among those `counted` (by slot position).
+/// The weight of the slots an entry lacks, among those `counted` (by slot position); and of the slots it
+/// has only weakly, the part by which the match falls short of the best any entry could give that slot
+/// (`best`), times `weak` (`weights.weak_match`): a section that mentions every word in passing is no
+/// better than a heading that names most of them, but a word no heading names is fully found in a body.
 fn lacking(
     query: &Query,
     matched: &[Option<(f32, Field)>],
+    best: &[f32],
+    weak: f32,
     counted: impl Fn(usize) -> bool,
 ) -> f32 {
     query
         .slots
         .iter()
         .zip(matched)
+        .zip(best)
         .enumerate()
-        .filter(|(s, (_, m))| m.is_none() && counted(*s))
-        .map(|(_, (slot, _))| slot.miss)
+        .filter(|(s, _)| counted(*s))
+        .map(|(_, ((slot, m), &best))| match m {
+            None => slot.miss,
+            Some((quality, _)) if best > 0.0 => slot.miss * weak * (1.0 - quality / best).max(0.0),
+            Some(_) => 0.0,
+        })
         .sum()
+}
+
+/// Per slot, the best match quality any entry could give it: its variants' qualities in the strongest
+/// field their terms are found in (a body at its full weight: the bound must not be below a real match).
+fn best_qualities(index: &Index, weights: &Weights, query: &Query) -> Vec<f32> {
+    query
+        .slots
+        .iter()
+        .map(|slot| {
+            slot.variants
+                .iter()
+                .map(|v| {
+                    let field = v
+                        .terms
+                        .iter()
+                        .map(|&t| index.strongest_field(t))
+                        .max()
+                        .unwrap_or(Field::Body);
+                    v.quality
+                        * match field {
+                            Field::Title => weights.title,
+                            Field::Question => weights.question,
+                            Field::Body => weights.body,
+                        }
+                })
+                .fold(0.0, f32::max)
+        })
+        .collect()
 }
 
 /// The question's weight that the matches cover.
@@ -239,7 +278,8 @@ fn hit(
     matched: Vec<Option<(f32, Field)>>,
 ) -> Hit {
     let evidence = covered(query, &matched);
-    let lacking = lacking(query, &matched, |_| true);
+    let best = best_qualities(index, weights, query);
+    let lacking = lacking(query, &matched, &best, weights.weak_match, |_| true);
     let saturated =
         evidence / (evidence + half_evidence(index, weights) + weights.unmatched * lacking);
     let fit = title_fit(index, entry, query_terms);

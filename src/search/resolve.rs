@@ -1,8 +1,9 @@
 //! One word of a question → what the FAQ knows it as: itself, a typo correction (not for a real English
 //! word), a prefix completion ("neutro"), or the parts of a compound ("bloodtest").
 
-use crate::search::index::{Index, TermId};
+use crate::search::index::{Correction, Index, TermId};
 use crate::search::weights::Weights;
+use crate::text::fuzzy;
 use crate::text::lexicon::English;
 use crate::text::normalize::Token;
 
@@ -73,15 +74,30 @@ pub(crate) fn resolve(index: &Index, token: &Token, weights: &Weights) -> Resolv
             ..none
         };
     }
-    // A real, fairly common English word is what the writer meant: "flight" is not a typo of "fight".
-    let real_word = English::shipped()
-        .zipf(&token.word)
-        .is_some_and(|z| z >= REAL_WORD_ZIPF);
-    let corrections = if real_word {
-        Vec::new()
-    } else {
-        index.corrections(&token.word)
-    };
+    // A real, fairly common English word is usually what the writer meant: "flight" is not a typo of
+    // "fight". It is taken for a typo only of a word far more common than itself ("boks" → "books",
+    // "stat" → "start"), the way a noisy-channel speller weighs the typed word against its neighbours.
+    let english = English::shipped();
+    let zipf = english.zipf(&token.word);
+    let real_word = zipf.is_some_and(|z| z >= REAL_WORD_ZIPF);
+    let budget = fuzzy::typo_budget_for(token.word.chars().count(), zipf);
+    let mut corrections = index.corrections(&token.word, budget);
+    if let (true, Some(own)) = (real_word, zipf) {
+        corrections.retain(|c| {
+            english
+                .zipf(&c.word)
+                .is_some_and(|z| z >= own + REAL_WORD_MARGIN)
+        });
+    }
+    // Among equally cheap corrections the writer more likely meant the commoner word.
+    let commonness = |c: &Correction| english.zipf(&c.word).unwrap_or(0.0);
+    corrections.sort_by(|a, b| {
+        a.cost
+            .cmp(&b.cost)
+            .then(commonness(b).total_cmp(&commonness(a)))
+    });
+    // A real word turned into another is less certain than a non-word mended: one more edit of doubt.
+    let doubt = u32::from(real_word);
     if let Some(best) = corrections.first() {
         let cheapest: Vec<_> = corrections
             .iter()
@@ -92,7 +108,7 @@ pub(crate) fn resolve(index: &Index, token: &Token, weights: &Weights) -> Resolv
             .iter()
             .map(|c| Variant {
                 terms: vec![c.term],
-                quality: 1.0 - weights.typo_penalty * c.cost as f32,
+                quality: 1.0 - weights.typo_penalty * (c.cost + doubt) as f32,
                 how: How::Typo {
                     to: c.word.clone(),
                     cost: c.cost,
@@ -132,8 +148,13 @@ pub(crate) fn resolve(index: &Index, token: &Token, weights: &Weights) -> Resolv
     }
 }
 
-/// From this Zipf frequency up, an English word the FAQ does not hold is taken as meant, never as a typo.
+/// From this Zipf frequency up, an English word the FAQ does not hold is taken as meant, unless a word far
+/// more common than it is one typo away.
 const REAL_WORD_ZIPF: f32 = 3.0;
+
+/// How much more common (in Zipf units: powers of ten) a word must be than the real word typed for the
+/// typed word to be taken as its typo.
+const REAL_WORD_MARGIN: f32 = 1.0;
 
 /// The longest word that is tried as two words written together ("sideeffects").
 const MAX_COMPOUND_CHARS: usize = 40;

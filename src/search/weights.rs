@@ -27,6 +27,10 @@ pub struct Weights {
     pub half_evidence: f32,
     /// How much the question's words that an entry lacks count against it, next to the evidence.
     pub unmatched: f32,
+    /// How much of a word matched only weakly (in a long body, through a typo or a synonym) still counts as
+    /// lacking: its weight times the part of a full match it falls short by, times this (0 to 1). A
+    /// section that mentions every word in passing is then no better than a heading that names most of them.
+    pub weak_match: f32,
     /// The Zipf frequency from which an English word says nothing about the topic ("day": 5.7).
     pub common_zipf: f32,
 }
@@ -44,6 +48,7 @@ impl Default for Weights {
             question_word: 0.1,
             half_evidence: 0.3,
             unmatched: 1.25,
+            weak_match: 0.5,
             common_zipf: 6.0,
         }
     }

@@ -16,6 +16,21 @@ pub fn typo_budget(len: usize) -> u32 {
     }
 }
 
+/// The typo budget for a word by its length and by how common it is in English (its Zipf frequency, if
+/// the word is English at all): a three-letter string that is no English word ("cpy", "lck", "snd") is a
+/// word with a letter missing, so it gets the one edit its length alone would not.
+pub fn typo_budget_for(len: usize, zipf: Option<f32>) -> u32 {
+    let is_english = zipf.is_some_and(|z| z >= SHORT_WORD_ZIPF);
+    match len {
+        3 if !is_english => 1,
+        _ => typo_budget(len),
+    }
+}
+
+/// From this Zipf frequency up, a three-letter string is taken for an English word as typed (GloVe's
+/// vocabulary holds many clipped forms and codes of one in a million words or rarer).
+const SHORT_WORD_ZIPF: f32 = 3.0;
+
 /// How many leading characters the deletes are made from: long words differ in their heads too.
 const PREFIX: usize = 7;
 /// The largest budget `typo_budget` hands out: `deletes` makes one- and two-character deletes.
@@ -159,6 +174,15 @@ mod tests {
         assert_eq!(typo_budget(5), 1);
         assert_eq!(typo_budget(8), 1);
         assert_eq!(typo_budget(9), 2);
+    }
+
+    #[test]
+    fn budget_gives_a_short_non_word_one_edit() {
+        assert_eq!(typo_budget_for(3, None), 1);
+        assert_eq!(typo_budget_for(3, Some(2.0)), 1);
+        assert_eq!(typo_budget_for(3, Some(5.2)), 0);
+        assert_eq!(typo_budget_for(2, None), 0);
+        assert_eq!(typo_budget_for(6, None), 1);
     }
 
     #[test]
