@@ -7,6 +7,7 @@ ARG RUNTIME_IMAGE=debian:bookworm-slim
 FROM ${RUST_IMAGE} AS build
 WORKDIR /src
 COPY Cargo.toml Cargo.lock ./
+COPY config.toml ./
 COPY src src
 COPY benches benches
 RUN cargo build --release --locked --bin faqbot

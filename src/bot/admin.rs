@@ -7,6 +7,7 @@ use teloxide::prelude::*;
 use teloxide::types::{Message, ParseMode, UserId};
 use tokio::sync::watch;
 
+use crate::bot::access::is_admin;
 use crate::bot::format::{self, Outgoing};
 use crate::bot::send::{HandlerResult, send};
 use crate::bot::with_store;
@@ -18,23 +19,6 @@ use crate::faq::EntryId;
 
 /// How many gaps /gaps lists.
 const GAPS_SHOWN: usize = 10;
-
-/// Whether the sender of `msg` is in `telegram.admins`.
-pub fn is_admin(state: &State, msg: &Message) -> bool {
-    msg.from
-        .as_ref()
-        .is_some_and(|u| is_admin_user(state, u.id))
-}
-
-/// Whether `user` is in `telegram.admins`.
-pub fn is_admin_user(state: &State, user: UserId) -> bool {
-    state
-        .settings
-        .telegram
-        .admins
-        .iter()
-        .any(|&a| u64::try_from(a).ok() == Some(user.0))
-}
 
 /// The filter in front of the admin commands.
 pub fn allowed(state: Arc<State>, msg: Message) -> bool {

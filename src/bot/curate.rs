@@ -8,10 +8,10 @@ use anyhow::Context;
 use teloxide::prelude::*;
 use teloxide::types::{CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, ParseMode};
 
-use crate::bot::admin;
-use crate::bot::authoring::{Prompt, ask};
+use crate::bot::access::is_admin_user;
 use crate::bot::callback::{self, id_hash};
 use crate::bot::format::Outgoing;
+use crate::bot::prompts::{Prompt, ask};
 use crate::bot::send::{HandlerResult, context};
 use crate::bot::with_store;
 use crate::bot::{FaqBot, State};
@@ -115,7 +115,7 @@ pub async fn on_button(
     update: Update,
 ) -> HandlerResult {
     let target = query.message.as_ref().map(|m| (m.chat().id, m.id()));
-    if !admin::is_admin_user(&state, query.from.id) {
+    if !is_admin_user(&state, query.from.id) {
         tracing::info!(update_id = update.id.0, "curation button refused");
         return notice(&bot, &query, &state.settings.texts.not_allowed, &update).await;
     }

@@ -1,6 +1,7 @@
 //! The Telegram front end: long polling or a webhook with teloxide, behind a durable inbox; the same engine
 //! as the terminal, and a graceful stop.
 
+pub(crate) mod access;
 pub(crate) mod admin;
 pub(crate) mod authoring;
 pub(crate) mod buttons;
@@ -13,6 +14,7 @@ pub(crate) mod handlers;
 pub(crate) mod inbox;
 mod listener;
 mod mentions;
+pub(crate) mod prompts;
 pub(crate) mod schema;
 pub(crate) mod send;
 mod webhook;
@@ -56,7 +58,7 @@ pub struct State {
     /// Changes to the FAQ: from buttons, /answer and /alias.
     pub curator: Curator,
     /// Questions the bot asked admins and awaits a reply to (a title, a new entry's answer).
-    pub prompts: authoring::Prompts,
+    pub prompts: prompts::Prompts,
     recent: Mutex<VecDeque<((i64, i32), String)>>,
 }
 
@@ -83,7 +85,7 @@ impl State {
             settings,
             store,
             service,
-            prompts: authoring::Prompts::default(),
+            prompts: prompts::Prompts::default(),
             recent: Mutex::new(VecDeque::new()),
         }
     }

@@ -1,17 +1,24 @@
-//! Raw → resolved: the file and the `FAQBOT_*` variables merged, checked (see `check.rs`), and the paths
-//! written in the file made relative to its folder; errors located by TOML's own spans.
+//! Loading: the shipped `config.toml` (every default, in one place), then the user's file, then the
+//! `FAQBOT_*` variables, merged by the `config` crate into [`RawSettings`], then resolved (`resolve.rs`);
+//! errors located by `locate.rs`.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
+use std::sync::LazyLock;
 
-use crate::config::check::check_raw_counts;
 use crate::config::error::ConfigError;
-use crate::config::settings::Settings;
+use crate::config::locate::Origin;
+use crate::config::raw::RawSettings;
+use crate::config::{Curation, Matching, Settings};
 
 /// The configuration file used when `--config` is not given; it may be absent.
 pub const DEFAULT_FILE: &str = "config.toml";
 
+/// The shipped `config.toml`, compiled in: the defaults of every setting, where users read them.
+pub(super) const SHIPPED: &str = include_str!("../../config.toml");
+
 impl Settings {
-    /// Loads `path` (required) or `config.toml` (optional), then `FAQBOT_*` variables, and checks the result.
+    /// Loads `path` (required) or `config.toml` (optional) over the shipped defaults, then `FAQBOT_*`
+    /// variables, and resolves the result.
     pub fn load(path: Option<&Path>) -> Result<Settings, ConfigError> {
         let file = path.unwrap_or(Path::new(DEFAULT_FILE));
         let exists = file.is_file();
@@ -19,16 +26,16 @@ impl Settings {
             return Err(ConfigError::Missing(file.display().to_string()));
         }
         let text = if exists {
+            // Unreadable: the config crate says why below.
             std::fs::read_to_string(file).ok()
         } else {
             None
         };
-        let shown = file.display().to_string();
-        let mut builder = config::Config::builder();
+        let mut builder = config::Config::builder().add_source(shipped());
         if exists {
             builder = builder.add_source(config::File::from(file).format(config::FileFormat::Toml));
         }
-        builder = builder.add_source(
+        let builder = builder.add_source(
             config::Environment::with_prefix("FAQBOT")
                 .prefix_separator("_")
                 .separator("__")
@@ -38,51 +45,9 @@ impl Settings {
                 .with_list_parse_key("faq.synonyms")
                 .with_list_parse_key("telegram.admins"),
         );
-        let locate = |key: &str| locate(&shown, text.as_deref(), key);
-        let merged = builder
-            .build()
-            .map_err(|err| parse_error(err, &shown, text.as_deref()))?;
-        check_raw_counts(&merged, &locate)?;
-        let settings: Settings = merged
-            .try_deserialize()
-            .map_err(|err| parse_error(err, &shown, text.as_deref()))?;
-        settings.check(&locate)?;
-        let mut settings = settings;
-        if exists {
-            settings.resolve_paths(file.parent().unwrap_or(Path::new("")));
-        }
-        Ok(settings)
-    }
-
-    /// Makes the relative paths written in the configuration file (or left at their defaults, which the
-    /// shipped file documents) relative to `base`, its folder, so that faqbot finds its files from any
-    /// working directory. A path set by an environment variable stays relative to the working directory,
-    /// like `--faq`: that is where the person typing it is.
-    fn resolve_paths(&mut self, base: &Path) {
-        if base.as_os_str().is_empty() {
-            return;
-        }
-        let from_file = |key: &str| std::env::var_os(env_name(key)).is_none();
-        let join = |p: &mut PathBuf| {
-            if p.is_relative() {
-                *p = base.join(&*p);
-            }
-        };
-        if from_file("faq.paths") {
-            self.faq.paths.iter_mut().for_each(join);
-        }
-        if from_file("faq.synonyms") {
-            self.faq.synonyms.iter_mut().for_each(join);
-        }
-        if from_file("faq.safety") {
-            self.faq.safety.iter_mut().for_each(join);
-        }
-        if from_file("database.path") {
-            join(&mut self.database.path);
-        }
-        if from_file("curation.questions_file") {
-            self.curation.questions_file.iter_mut().for_each(join);
-        }
+        // Without the text (absent, or unreadable), the variables still resolve against the working
+        // directory, and the errors name the file alone.
+        resolve(builder, &Origin::file(file, text))
     }
 
     /// The token from `TELOXIDE_TOKEN`, else from the configuration; empty counts as none.
@@ -94,8 +59,68 @@ impl Settings {
     }
 }
 
+/// The shipped defaults as a source to merge over.
+fn shipped() -> config::File<config::FileSourceString, config::FileFormat> {
+    config::File::from_str(SHIPPED, config::FileFormat::Toml)
+}
+
+/// Merges the sources in `builder`, deserialises them and resolves them.
+fn resolve(
+    builder: config::ConfigBuilder<config::builder::DefaultState>,
+    at: &Origin,
+) -> Result<Settings, ConfigError> {
+    let merged = builder.build().map_err(|err| parse_error(err, at))?;
+    let raw: RawSettings = merged
+        .try_deserialize()
+        .map_err(|err| parse_error(err, at))?;
+    raw.resolve(at)
+}
+
+/// `text`, as the file named `shown`, over the shipped defaults, without the variables.
+#[cfg(test)]
+pub(super) fn from_text(shown: &str, text: &str) -> Result<Settings, ConfigError> {
+    let builder = config::Config::builder()
+        .add_source(shipped())
+        .add_source(config::File::from_str(text, config::FileFormat::Toml));
+    resolve(builder, &Origin::text(shown, text))
+}
+
+/// The shipped configuration, resolved once.
+static DEFAULTS: LazyLock<Result<Settings, ConfigError>> = LazyLock::new(|| {
+    resolve(
+        config::Config::builder().add_source(shipped()),
+        &Origin::shipped(),
+    )
+});
+
+/// The shipped `config.toml`, with its paths relative to the working directory: what faqbot runs with when
+/// there is no configuration file and no variable.
+impl Default for Settings {
+    fn default() -> Settings {
+        match &*DEFAULTS {
+            Ok(settings) => settings.clone(),
+            // The shipped file is compiled in and checked by `the_shipped_file_is_the_default` below.
+            Err(err) => panic!("the shipped config.toml does not load: {err}"),
+        }
+    }
+}
+
+/// `[matching]` of the shipped `config.toml`.
+impl Default for Matching {
+    fn default() -> Matching {
+        Settings::default().matching
+    }
+}
+
+/// `[curation]` of the shipped `config.toml`.
+impl Default for Curation {
+    fn default() -> Curation {
+        Settings::default().curation
+    }
+}
+
 /// Turns the config crate's error into ours, adding the line of the key it names.
-fn parse_error(err: config::ConfigError, file: &str, text: Option<&str>) -> ConfigError {
+fn parse_error(err: config::ConfigError, at: &Origin) -> ConfigError {
     let message = err.to_string();
     let quoted = |marker: &str| {
         let rest = message.split(marker).nth(1)?;
@@ -106,55 +131,10 @@ fn parse_error(err: config::ConfigError, file: &str, text: Option<&str>) -> Conf
         (key, field) => key.or(field),
     };
     let location = match key {
-        Some(key) => locate(file, text, &key),
-        None => file.to_string(),
+        Some(key) => at.locate(&key),
+        None => at.shown().to_string(),
     };
     ConfigError::Parse { location, message }
-}
-
-/// The environment variable that overrides the dotted `key`.
-fn env_name(key: &str) -> String {
-    format!("FAQBOT_{}", key.to_uppercase().replace('.', "__"))
-}
-
-/// "config.toml:12" where `key` (dotted) is set in the file; the variable's name when it is not.
-fn locate(file: &str, text: Option<&str>, key: &str) -> String {
-    let env = env_name(key);
-    if std::env::var_os(&env).is_some() {
-        return format!("environment variable {env}");
-    }
-    match text.and_then(|text| Some((text, key_offset(text, key)?))) {
-        Some((text, offset)) => format!("{file}:{}", line_at(text, offset)),
-        None => file.to_string(),
-    }
-}
-
-/// Where the dotted `key` is written in the TOML `text`, by the spans of TOML's own parser (so inline
-/// tables, dotted keys and quoted names are found as TOML reads them).
-fn key_offset(text: &str, key: &str) -> Option<usize> {
-    let (root, _) = toml::de::DeTable::parse_recoverable(text);
-    let mut table = root.get_ref();
-    let mut parts = key.split('.').peekable();
-    while let Some(part) = parts.next() {
-        let (name, value) = table.get_key_value(part)?;
-        if parts.peek().is_none() {
-            return Some(name.span().start);
-        }
-        match value.get_ref() {
-            toml::de::DeValue::Table(inner) => table = inner,
-            _ => return None,
-        }
-    }
-    None
-}
-
-/// The 1-based line of byte `offset` in `text`.
-fn line_at(text: &str, offset: usize) -> usize {
-    text.as_bytes()[..offset.min(text.len())]
-        .iter()
-        .filter(|&&b| b == b'\n')
-        .count()
-        + 1
 }
 
 #[cfg(test)]
@@ -162,28 +142,42 @@ mod tests {
     use super::*;
 
     #[test]
-    fn locate_finds_key_under_its_table() {
-        let text = "[faq]\npaths = [\"x\"]\n[matching]\nanswer_threshold = 2\n";
+    fn the_shipped_file_is_the_default() {
+        let defaults = DEFAULTS.as_ref().unwrap();
+        assert_eq!(defaults.matching.max_related, 2);
+        assert_eq!(defaults.database.path, Path::new("faqbot.db"));
+        assert!(defaults.texts.welcome.starts_with("Hello!"));
+        // A file that says nothing changes nothing.
+        assert_eq!(&from_text("c.toml", "").unwrap(), defaults);
+        // Until the scorer's own `Default` goes, it must say what the shipped file says.
         assert_eq!(
-            locate("c.toml", Some(text), "matching.answer_threshold"),
-            "c.toml:4"
+            crate::search::matcher::Weights::default(),
+            defaults.matching.weights
         );
-        assert_eq!(locate("c.toml", Some(text), "matching.nothing"), "c.toml");
-        // Dotted keys, inline tables and comments are read as TOML reads them.
-        let text = "# answer_threshold = 1\nmatching.answer_threshold = 2\n[telegram]\nlimits = { x = 1 }\n";
-        assert_eq!(
-            locate("c.toml", Some(text), "matching.answer_threshold"),
-            "c.toml:2"
-        );
-        assert_eq!(
-            locate("c.toml", Some(text), "telegram.limits.x"),
-            "c.toml:4"
-        );
-        // A broken file still locates what can be read.
-        let text = "[matching]\nanswer_threshold = 2\nbroken = [\n";
-        assert_eq!(
-            locate("c.toml", Some(text), "matching.answer_threshold"),
-            "c.toml:2"
+    }
+
+    #[test]
+    fn a_file_overrides_what_it_names_and_keeps_the_rest() {
+        let s = from_text(
+            "c.toml",
+            "[faq]\npaths = [\"docs\"]\n[matching.weights]\ntitle = 0.5\n",
+        )
+        .unwrap();
+        let d = Settings::default();
+        // A list replaces the default list; a table is merged key by key.
+        assert_eq!(s.faq.paths, [Path::new("docs")]);
+        assert_eq!(s.faq.synonyms, d.faq.synonyms);
+        assert_eq!(s.matching.weights.title, 0.5);
+        assert_eq!(s.matching.weights.body, d.matching.weights.body);
+    }
+
+    #[test]
+    fn unknown_keys_are_named_with_their_line() {
+        let err = from_text("c.toml", "[matching]\n\nanswer_treshold = 0.4\n").unwrap_err();
+        let err = err.to_string();
+        assert!(
+            err.starts_with("c.toml:3: unknown field `answer_treshold`"),
+            "{err}"
         );
     }
 }

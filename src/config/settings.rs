@@ -1,5 +1,8 @@
-//! The settings as written in `config.toml` and `FAQBOT_*` variables, each table a struct, with the
-//! defaults of the shipped `config.toml`.
+//! The settings faqbot runs with, resolved (see `resolve.rs`): every path usable from the working directory
+//! (joined to the folder of the file that named it), every number checked against its row in
+//! `check::BOUNDS`. Nothing here is deserialised: the only ways in are [`Settings::load`] and
+//! [`Settings::default`] (the shipped `config.toml`), so code that holds these never meets a path relative
+//! to another folder or an unbounded count.
 
 use std::path::PathBuf;
 
@@ -8,9 +11,8 @@ use serde::Deserialize;
 pub use crate::config::texts::Texts;
 use crate::search::matcher::Weights;
 
-/// Everything faqbot can be told, with the defaults of the shipped `config.toml`.
-#[derive(Debug, Clone, PartialEq, Deserialize, Default)]
-#[serde(default, deny_unknown_fields)]
+/// Everything faqbot can be told.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Settings {
     /// Where the FAQ lives.
     pub faq: FaqSettings,
@@ -25,14 +27,13 @@ pub struct Settings {
     /// The feedback database.
     pub database: Database,
     /// Where admins' changes go, and hot reload.
-    pub curation: crate::config::Curation,
+    pub curation: Curation,
     /// Health check and metrics over HTTP.
     pub service: Service,
 }
 
 /// `[service]`
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Service {
     /// Serve `/healthz` and `/metrics`; unset means on for `faqbot serve` and off otherwise.
     pub enabled: Option<bool>,
@@ -42,44 +43,31 @@ pub struct Service {
     pub telegram_stale_secs: u32,
 }
 
-impl Default for Service {
-    fn default() -> Self {
-        Service {
-            enabled: None,
-            address: "127.0.0.1:9464".into(),
-            telegram_stale_secs: 120,
-        }
-    }
-}
-
 /// How updates reach the bot.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Mode {
     /// The bot asks Telegram (getUpdates); works behind any firewall.
-    #[default]
     Polling,
     /// Telegram POSTs updates to `telegram.webhook_url`.
     Webhook,
 }
 
 /// How log lines are written.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum LogFormat {
     /// One readable line per event.
-    #[default]
     Text,
     /// One JSON object per line, for a log collector.
     Json,
 }
 
 /// `[database]`
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Database {
-    /// The SQLite file, created on first start; a relative path is relative to the configuration file's
-    /// folder (to the working directory when set by `FAQBOT_DATABASE__PATH`).
+    /// The SQLite file, created on first start. Written relative to the configuration file's folder (to
+    /// the working directory when set by `FAQBOT_DATABASE__PATH`); here usable from the working directory.
     pub path: PathBuf,
     /// Days that question texts (declined or voted 👎) are kept before they are deleted.
     pub keep_days: u32,
@@ -88,45 +76,22 @@ pub struct Database {
     pub secret: Option<String>,
 }
 
-impl Default for Database {
-    fn default() -> Self {
-        Database {
-            path: PathBuf::from("faqbot.db"),
-            keep_days: 30,
-            secret: None,
-        }
-    }
-}
-
 /// `[faq]`
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct FaqSettings {
-    /// Folders (searched recursively) or files; relative paths are relative to the configuration file's
-    /// folder (to the working directory for `--faq` and `FAQBOT_FAQ__PATHS`), as are the other paths here.
+    /// Folders (searched recursively) or files. Written relative to the configuration file's folder (to the
+    /// working directory for `--faq` and `FAQBOT_FAQ__PATHS`), as are the other paths here; here usable
+    /// from the working directory.
     pub paths: Vec<PathBuf>,
     /// Synonym files used whatever the FAQ paths are (`--faq` too): knowledge about the field, not about
     /// one set of documents.
     pub synonyms: Vec<PathBuf>,
-    /// The urgent-symptom rules; none when absent from the configuration.
+    /// The urgent-symptom rules.
     pub safety: Option<PathBuf>,
 }
 
-impl Default for FaqSettings {
-    fn default() -> Self {
-        FaqSettings {
-            paths: vec![PathBuf::from("faq")],
-            synonyms: vec![
-                PathBuf::from("faq/synonyms.toml"),
-                PathBuf::from("faq/lexicon.toml"),
-            ],
-            safety: Some(PathBuf::from("faq/safety.toml")),
-        }
-    }
-}
-
 impl FaqSettings {
-    /// These settings with other document paths (`--faq`).
+    /// These settings with other document paths (`--faq`: relative to the working directory, as typed).
     pub fn with_paths(&self, paths: Vec<PathBuf>) -> FaqSettings {
         FaqSettings {
             paths,
@@ -136,8 +101,7 @@ impl FaqSettings {
 }
 
 /// `[matching]`
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Matching {
     /// From this score up the best entry is the answer.
     pub answer_threshold: f32,
@@ -156,23 +120,8 @@ pub struct Matching {
     pub weights: Weights,
 }
 
-impl Default for Matching {
-    fn default() -> Self {
-        Matching {
-            answer_threshold: 0.33,
-            suggest_threshold: 0.25,
-            answer_margin: 0.02,
-            related_ratio: 0.85,
-            max_related: 2,
-            max_suggestions: 3,
-            weights: Weights::default(),
-        }
-    }
-}
-
 /// `[telegram]`
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Telegram {
     /// The bot token from BotFather; `TELOXIDE_TOKEN` takes precedence.
     pub token: Option<String>,
@@ -181,7 +130,6 @@ pub struct Telegram {
     /// Answer every text message in groups, not only commands, mentions and replies.
     pub answer_all_group_messages: bool,
     /// Telegram user ids allowed to use the admin commands.
-    #[serde(deserialize_with = "one_or_many")]
     pub admins: Vec<i64>,
     /// How long one long-polling getUpdates call waits for updates, in seconds.
     pub poll_timeout_secs: u32,
@@ -204,29 +152,8 @@ pub struct Telegram {
     pub webhook_secret: Option<String>,
 }
 
-impl Default for Telegram {
-    fn default() -> Self {
-        Telegram {
-            token: None,
-            api_url: None,
-            answer_all_group_messages: false,
-            admins: Vec::new(),
-            poll_timeout_secs: 10,
-            messages_per_sec_chat: 1,
-            messages_per_min_chat: 20,
-            messages_per_min_group: 10,
-            messages_per_sec_overall: 30,
-            mode: Mode::Polling,
-            webhook_url: None,
-            webhook_listen: "127.0.0.1:8080".into(),
-            webhook_secret: None,
-        }
-    }
-}
-
 /// `[log]`
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Log {
     /// A tracing filter: "info" by default; "debug" adds detail (never message text below "trace").
     pub level: String,
@@ -234,43 +161,18 @@ pub struct Log {
     pub format: LogFormat,
 }
 
-impl Default for Log {
-    fn default() -> Self {
-        Log {
-            level: "info".into(),
-            format: LogFormat::Text,
-        }
-    }
+/// `[curation]`
+#[derive(Debug, Clone, PartialEq)]
+pub struct Curation {
+    /// The `questions.toml` that changes made from Telegram and `faqbot review` go to; by default the one in
+    /// the first FAQ folder.
+    pub questions_file: Option<PathBuf>,
+    /// Reload the FAQ when a file under its folders changes.
+    pub watch: bool,
+    /// How long the files must stay unchanged before that reload, in milliseconds: an editor saving a file
+    /// in several steps causes one reload, not several.
+    pub debounce_ms: u64,
 }
 
 /// The shortest key accepted, from the key file or `database.secret`.
 pub const MIN_SECRET_CHARS: usize = 16;
-
-/// A list, or one value standing for a list of one: `FAQBOT_TELEGRAM__ADMINS=77001` reaches serde as a
-/// number, `77001,77002` as a list (of numbers, or of text the environment did not parse).
-fn one_or_many<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Vec<i64>, D::Error> {
-    #[derive(Deserialize)]
-    #[serde(untagged)]
-    enum Id {
-        Number(i64),
-        Text(String),
-    }
-    #[derive(Deserialize)]
-    #[serde(untagged)]
-    enum OneOrMany {
-        One(Id),
-        Many(Vec<Id>),
-    }
-    let number = |id: Id| match id {
-        Id::Number(n) => Ok(n),
-        Id::Text(text) => text.trim().parse::<i64>().map_err(|_| {
-            serde::de::Error::custom(format!(
-                "{text:?} is not a Telegram user id (a whole number)"
-            ))
-        }),
-    };
-    match OneOrMany::deserialize(deserializer)? {
-        OneOrMany::One(id) => Ok(vec![number(id)?]),
-        OneOrMany::Many(ids) => ids.into_iter().map(number).collect(),
-    }
-}

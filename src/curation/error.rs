@@ -1,8 +1,11 @@
-//! Why a curation change was not made, in words shown to the admin as they are.
+//! Why a curation change was not made, in words shown to the admin who asked for it.
 
 use crate::curation::changes::Unavailable;
 use crate::curation::editor::EditError;
 use crate::faq::EntryId;
+
+/// The longest alternate question written; the loader warns about longer ones (and gaps keep no more).
+pub(crate) const MAX_QUESTION_CHARS: usize = 300;
 
 /// Why a change was not made. The `Display` text is shown to the admin.
 #[derive(Debug, thiserror::Error)]
@@ -53,6 +56,3 @@ pub enum CurateError {
     #[error(transparent)]
     Database(#[from] Unavailable),
 }
-
-/// The longest alternate question written; the loader warns about longer ones (and gaps keep no more).
-pub const MAX_QUESTION_CHARS: usize = 300;

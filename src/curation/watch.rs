@@ -123,7 +123,7 @@ pub async fn watch<F, Fut>(
         None
     };
     let mut hangup = hangup();
-    let debounce = Duration::from_millis(curation.debounce_ms.clamp(10, 60_000));
+    let debounce = Duration::from_millis(curation.debounce_ms);
     loop {
         let trigger = tokio::select! {
             () = stopped(&mut stop) => return,

@@ -6,15 +6,15 @@
 //! in its direction to the end of its clause (or sentence), at most `window` words; pseudo-triggers ("not
 //! sure if") are phrases that contain a trigger's words without being one.
 
-use std::ops::Range;
-
 use rustc_hash::FxHashSet;
 
-pub(crate) use crate::safety::phrases::{ends_at, starts_at, words};
+use crate::safety::kinds::Kind;
+use crate::safety::mention::{Mention, Modifier};
+pub(crate) use crate::safety::phrases::words;
 use crate::safety::phrases::{occurrence_at, occurrences};
 use crate::safety::questions::{asked_in_general, question};
 use crate::safety::readings;
-use crate::safety::rules::{Kind, Phrase, Rules};
+use crate::safety::rules::{Phrase, Rules};
 pub(crate) use crate::safety::scope::list_items;
 use crate::safety::scope::{in_reach, scope_clauses};
 use crate::safety::text::{Clause, Token};
@@ -25,28 +25,6 @@ const PHRASE_GAP: usize = 2;
 
 /// Words that make a symptom phrase a negative one ("can not breathe", "not waking").
 const NEGATIVES: &[&str] = &["not", "no", "never"];
-
-/// A symptom found in a clause.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Mention {
-    /// The symptom's index in the rules.
-    pub(crate) symptom: usize,
-    pub(crate) clause: usize,
-    /// The tokens of the clause it covers.
-    pub(crate) span: Range<usize>,
-    /// The number, for a reading.
-    pub reading: Option<f64>,
-}
-
-/// Why a mention does not count.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Modifier {
-    pub kind: Kind,
-    /// The trigger's words as they stand in the message, or what made the clause a question.
-    pub trigger: String,
-    /// The rules file line of the trigger, if it came from one.
-    pub line: Option<usize>,
-}
 
 /// Every word and stem of a message: a phrase with a word outside it cannot occur, and most of the
 /// rules' phrases are ruled out by a few hash lookups instead of a scan of every clause.
@@ -69,9 +47,6 @@ impl<'a> Vocabulary<'a> {
             .all(|w| self.0.contains(w.strip_prefix('=').unwrap_or(w)))
     }
 }
-
-/// A position in the message: clause, then token.
-pub(crate) type At = (usize, usize);
 
 /// The symptom mentions of the clauses: lay phrases (typos already corrected) and readings.
 pub(crate) fn mentions(rules: &Rules, clauses: &[Clause]) -> Vec<Mention> {
@@ -234,13 +209,4 @@ pub(crate) fn modifiers(
         }
     }
     out
-}
-
-/// Whether the trigger words at `span` are part of a pseudo-trigger ("not sure if", "no idea whether").
-pub(crate) fn is_pseudo(rules: &Rules, tokens: &[Token], span: &Range<usize>) -> bool {
-    rules.pseudo.iter().any(|pseudo| {
-        occurrences(tokens, pseudo, 0).iter().any(|p| {
-            p.start <= span.start && span.end <= p.end || p.start < span.end && span.start < p.end
-        })
-    })
 }

@@ -2,18 +2,24 @@
 //! a fever of 39"), so that the reply starts with a notice to call the care team or emergency services.
 //!
 //! Layout, in the order a message goes through it:
-//! - `text`: the message cut into sentences and clauses; tokens that keep numbers and their units
-//!   whole; typos read as the nearest symptom word unless they are real English words.
-//! - `context`: ConText — each symptom mention (a lay phrase or a reading with its unit), then its
+//! - `text`: the message cut into sentences and clauses of `token`s that keep numbers and their units
+//!   whole; `typos` reads a misspelt word as the nearest symptom word unless it is real English.
+//! - `context`: ConText — each symptom `mention` (a lay phrase or a reading with its unit), then its
 //!   modifiers (negated, historical, hypothetical, experiencer, other sense) from trigger phrases and
-//!   their scope; `phrases` matches phrases over tokens, `readings` finds measurements, `questions`
+//!   their `scope`; `phrases` matches phrases over tokens, `readings` finds measurements, `questions`
 //!   tells a question in general from a report.
-//! - `rules`: all of the above as data, from `safety.toml`, checked with file and line.
+//! - `rules`: all of the above as data, from `safety.toml` (`rules_file`, in the words of `kinds`),
+//!   checked with file and line.
+//!
+//! Imports point one way: `context` uses the finders, they use `mention`, `phrases`, `rules` and `text`;
+//! `rules` uses `text`, `rules_file` and `kinds`; `text` uses `typos` and `token`.
 //!
 //! A mention that is current, affirmed and about the patient raises the notice; one is enough, even when
 //! other signs in the message are denied.
 
 mod context;
+mod kinds;
+mod mention;
 mod phrases;
 mod questions;
 mod readings;
@@ -21,6 +27,7 @@ mod rules;
 mod rules_file;
 mod scope;
 mod text;
+mod token;
 mod typos;
 
 use std::fmt;
@@ -28,9 +35,9 @@ use std::fmt;
 use serde::Serialize;
 
 use crate::faq::diagnostic::Diagnostic;
-pub use context::{Mention, Modifier};
+pub use kinds::{Kind, Level};
+pub use mention::{Mention, Modifier};
 use rules::Rules;
-pub use rules::{Kind, Level};
 use text::{Clause, Corrector};
 
 /// What the reply must start with.

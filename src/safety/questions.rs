@@ -3,10 +3,10 @@
 //! ("is it normal that my husband is dizzy?") or saying it is now ("shaking since yesterday, is this the
 //! car t?") still reports one.
 
-use crate::safety::context::Mention;
-use crate::safety::context::Modifier;
+use crate::safety::kinds::Kind;
+use crate::safety::mention::{Mention, Modifier};
 use crate::safety::phrases::{occurrences, starts_at};
-use crate::safety::rules::{Kind, Rules};
+use crate::safety::rules::Rules;
 use crate::safety::text::{Clause, Start};
 
 /// A question about symptoms in general ("what does a fever mean?") or about what may happen ("can he
@@ -16,7 +16,7 @@ pub(crate) fn question(rules: &Rules, clause: &Clause) -> Option<Modifier> {
     let first = tokens.first()?;
     let second = tokens.get(1).map(|t| t.stem.as_str());
     let inverted =
-        |list: &crate::safety::rules::Words| list.contains(&first.stem) && second != Some("not");
+        |list: &crate::safety::text::Words| list.contains(&first.stem) && second != Some("not");
     // "and is shaking" mid-sentence does not ask; "is he shaking" at a clause start may.
     let may_invert = clause.start != Start::Break;
     // "…, or will that hide a fever?" asks as its own clause would; "and is shaking" does not.

@@ -3,7 +3,8 @@
 //! before or after it (no other number between), or as the next value of a reading just given ("37.8
 //! earlier, now 38.3"). A count ("day 39", "3 hours") and a bare number never do.
 
-use crate::safety::context::{Mention, ends_at, starts_at};
+use crate::safety::mention::Mention;
+use crate::safety::phrases::{ends_at, starts_at};
 use crate::safety::rules::{Reading, Rules};
 use crate::safety::text::{Clause, Token};
 

@@ -3,7 +3,7 @@
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::safety::rules::{Direction, Kind, Level, Scope};
+use crate::safety::kinds::{Direction, Kind, Level, Scope};
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]

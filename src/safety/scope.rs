@@ -3,9 +3,10 @@
 
 use std::ops::Range;
 
-use crate::safety::context::is_pseudo;
-use crate::safety::context::{At, Mention};
-use crate::safety::rules::{Direction, Kind, Rules, Scope, Trigger};
+use crate::safety::kinds::{Direction, Kind, Scope};
+use crate::safety::mention::{At, Mention};
+use crate::safety::phrases::occurrences;
+use crate::safety::rules::{Rules, Trigger};
 use crate::safety::text::{Clause, Start, Token};
 
 /// Whether a trigger's words at `at` reach `mention`: in its direction and window, not part of a
@@ -220,5 +221,14 @@ pub(crate) fn someone_between(
         tokens
             .get(begin..end)
             .is_some_and(|ts| ts.iter().any(|t| rules.others.contains(&t.stem)))
+    })
+}
+
+/// Whether the trigger words at `span` are part of a pseudo-trigger ("not sure if", "no idea whether").
+pub(crate) fn is_pseudo(rules: &Rules, tokens: &[Token], span: &Range<usize>) -> bool {
+    rules.pseudo.iter().any(|pseudo| {
+        occurrences(tokens, pseudo, 0).iter().any(|p| {
+            p.start <= span.start && span.end <= p.end || p.start < span.end && span.start < p.end
+        })
     })
 }

@@ -1,6 +1,7 @@
 //! A message as the safety check reads it: sentences, clauses, and tokens that keep numbers whole
 //! ("38.4", "38,4", "85/50") with the unit written against them ("101F", "38°C", "91%").
 
+pub(crate) use crate::safety::token::Token;
 pub(crate) use crate::safety::typos::Corrector;
 use crate::text::normalize;
 
@@ -17,36 +18,8 @@ const NOT_CONTRACTED: &[&str] = &[
     "was", "has", "have", "might",
 ];
 
-/// One word or number of a clause.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub(crate) struct Token {
-    /// The word folded ("shivering"); for a number, its text.
-    pub word: String,
-    /// The stem compared with phrases ("shiver"); empty for a number.
-    pub stem: String,
-    /// A number ("38.4", with "38,4" read the same); for "85/50", the first.
-    pub number: Option<f64>,
-    /// Written as two numbers with a slash ("85/50").
-    pub pair: bool,
-    /// The unit written against the number ("f" in "101F", "c" in "38°C", "%" in "91%").
-    pub unit: Option<String>,
-    /// The stem as written, when a typo was corrected to a symptom word.
-    pub typed: Option<String>,
-    /// A small word ("her", "the") that symptom phrases pass over.
-    pub filler: bool,
-}
-
-impl Token {
-    fn number(text: &str, value: f64, pair: bool, unit: Option<String>) -> Token {
-        Token {
-            word: text.to_string(),
-            number: Some(value),
-            pair,
-            unit,
-            ..Token::default()
-        }
-    }
-}
+/// A set of stems, looked up once per token of every message: a hash set, not a list.
+pub(crate) type Words = rustc_hash::FxHashSet<String>;
 
 /// How a clause began.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -140,10 +113,10 @@ pub(crate) struct Splitter {
     /// Phrases that end a clause and belong to neither side ("but", "however").
     pub breaks: Vec<Vec<String>>,
     /// Words that start a new clause when a subject follows ("and he …"); the subject stays.
-    pub conjunctions: crate::safety::rules::Words,
-    pub subjects: crate::safety::rules::Words,
+    pub conjunctions: Words,
+    pub subjects: Words,
     /// Words that make a clause speak of the one before ("that", "which").
-    pub refer_back: crate::safety::rules::Words,
+    pub refer_back: Words,
 }
 
 impl Splitter {

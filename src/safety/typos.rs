@@ -1,7 +1,7 @@
 //! Typos: a misspelt word is read as the nearest symptom word ("feaver" is fever), but a real English
 //! word never is ("fewer", "conclusion", "seized" stay what they are).
 
-use crate::safety::text::Token;
+use crate::safety::token::Token;
 use crate::text::fuzzy::{Fuzzy, typo_budget};
 use crate::text::lexicon::English;
 use crate::text::normalize;
