@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use faqbot::config::Settings;
 use faqbot::engine::Engine;
-use faqbot::faq::Faq;
+use faqbot::faq::{EntryPos, Faq};
 use faqbot::search::index::Index;
 use faqbot::search::matcher::{self, Hit};
 use faqbot::search::query;
@@ -26,7 +26,7 @@ fn questions(file: &str) -> Vec<String> {
 /// How many best entries the engine keeps, and the tests compare.
 const KEEP: usize = 5;
 
-fn above(hits: Vec<Hit>, floor: f32) -> Vec<(u32, f32)> {
+fn above(hits: Vec<Hit>, floor: f32) -> Vec<(EntryPos, f32)> {
     hits.into_iter()
         .take(KEEP)
         .filter(|h| h.score >= floor)
@@ -97,8 +97,8 @@ fn threads_do_not_change_the_index() {
             &query::analyse(&three, &question, &weights),
             &weights,
         );
-        let a: Vec<(u32, f32)> = a.into_iter().map(|h| (h.entry, h.score)).collect();
-        let b: Vec<(u32, f32)> = b.into_iter().map(|h| (h.entry, h.score)).collect();
+        let a: Vec<(EntryPos, f32)> = a.into_iter().map(|h| (h.entry, h.score)).collect();
+        let b: Vec<(EntryPos, f32)> = b.into_iter().map(|h| (h.entry, h.score)).collect();
         assert_eq!(a, b, "{question:?}");
     }
 }

@@ -7,6 +7,7 @@ use faqbot::config::Settings;
 use faqbot::engine::explain::explain;
 use faqbot::engine::render::{self, Markup};
 use faqbot::engine::{Decision, Engine, Outcome, Reply};
+use faqbot::faq::EntryId;
 use faqbot::search::chitchat::ChitChat;
 
 static ENGINE: LazyLock<Engine> = LazyLock::new(|| {
@@ -32,7 +33,7 @@ fn plain(reply: &Reply) -> String {
     )
 }
 
-fn answered_id(question: &str) -> Option<String> {
+fn answered_id(question: &str) -> Option<EntryId> {
     let reply = ask(question);
     (reply.outcome() == Outcome::Answered)
         .then(|| ENGINE.entry(reply.best().unwrap().entry).id.clone())
@@ -244,7 +245,7 @@ fn a_decline_says_why_and_an_empty_message_is_not_a_knowledge_gap() {
     let explained = ENGINE.explain("what is crs");
     assert_eq!(
         explained.reply.best().map(|b| b.entry),
-        explained.hits.first().map(|h| h.entry as usize)
+        explained.hits.first().map(|h| h.entry)
     );
 }
 
@@ -276,7 +277,7 @@ proptest::proptest! {
         let text = words.join(" ");
         let reply = ENGINE.ask(&text);
         if let Some(best) = reply.best() {
-            proptest::prop_assert!(best.entry < ENGINE.faq().entries.len());
+            proptest::prop_assert!(best.entry.index() < ENGINE.faq().entries.len());
         }
     }
 }

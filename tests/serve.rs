@@ -2,50 +2,27 @@
 
 mod support;
 
-use std::process::Stdio;
-
 use support::fake_telegram::{FakeTelegram, TOKEN};
-use tokio::io::AsyncReadExt;
-use tokio::process::{Child, Command};
+use support::process::{self, Faqbot};
 
-fn faqbot(args: &[&str]) -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_faqbot"));
-    command
-        .args(args)
-        .env_remove("TELOXIDE_TOKEN")
-        .env_remove("TELOXIDE_API_URL")
-        .env_remove("FAQBOT_TELEGRAM__TOKEN")
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .kill_on_drop(true);
-    command
-}
-
-async fn output_of(mut child: Child) -> (Option<i32>, String) {
-    let mut stderr = String::new();
-    child
-        .stderr
-        .take()
-        .unwrap()
-        .read_to_string(&mut stderr)
-        .await
-        .unwrap();
-    let status = child.wait().await.unwrap();
-    (status.code(), stderr)
+/// Waits for the process to end: its exit code and its whole log as one text.
+async fn output_of(bot: Faqbot) -> (Option<i32>, String) {
+    let (code, log) = bot.wait().await;
+    (code, log.join("\n"))
 }
 
 #[tokio::test(flavor = "multi_thread")]
 async fn sigterm_stops_the_bot_cleanly_and_the_log_keeps_secrets() {
     let fake = FakeTelegram::start().await;
     let dir = tempfile::tempdir().unwrap();
-    let child = faqbot(&[])
-        .env("FAQBOT_DATABASE__PATH", dir.path().join("bot.db"))
-        .env("TELOXIDE_TOKEN", TOKEN)
-        .env("TELOXIDE_API_URL", &fake.url)
-        .env("FAQBOT_LOG__LEVEL", "info")
-        .spawn()
-        .unwrap();
+    let env = [
+        (
+            "FAQBOT_DATABASE__PATH",
+            dir.path().join("bot.db").display().to_string(),
+        ),
+        ("FAQBOT_LOG__LEVEL", "info".to_string()),
+    ];
+    let bot = process::spawn(&[], &fake.url, &env);
     fake.wait_until("the first getUpdates", |r| {
         r.iter().any(|r| r.method == "GetUpdates")
     })
@@ -54,13 +31,8 @@ async fn sigterm_stops_the_bot_cleanly_and_the_log_keeps_secrets() {
     fake.say(987_654_321, 1, question);
     fake.wait_sent(987_654_321, 1).await;
 
-    let pid = child.id().unwrap().to_string();
-    let killed = std::process::Command::new("kill")
-        .args(["-TERM", &pid])
-        .status()
-        .unwrap();
-    assert!(killed.success());
-    let (code, log) = output_of(child).await;
+    bot.signal(libc::SIGTERM);
+    let (code, log) = output_of(bot).await;
     assert_eq!(code, Some(0), "{log}");
 
     let last_poll = fake
@@ -90,7 +62,7 @@ async fn sigterm_stops_the_bot_cleanly_and_the_log_keeps_secrets() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn serve_without_a_token_says_how_to_set_one() {
-    let (code, stderr) = output_of(faqbot(&["serve"]).spawn().unwrap()).await;
+    let (code, stderr) = output_of(process::spawn_without_token(&["serve"], &[])).await;
     assert_eq!(code, Some(2));
     assert!(stderr.contains("TELOXIDE_TOKEN"), "{stderr}");
     assert!(!stderr.contains("panicked"), "{stderr}");
@@ -99,12 +71,8 @@ async fn serve_without_a_token_says_how_to_set_one() {
 #[tokio::test(flavor = "multi_thread")]
 async fn a_broken_faq_stops_the_start_before_connecting() {
     let fake = FakeTelegram::start().await;
-    let child = faqbot(&["serve", "--faq", "/nonexistent/faq"])
-        .env("TELOXIDE_TOKEN", TOKEN)
-        .env("TELOXIDE_API_URL", &fake.url)
-        .spawn()
-        .unwrap();
-    let (code, stderr) = output_of(child).await;
+    let bot = process::spawn(&["serve", "--faq", "/nonexistent/faq"], &fake.url, &[]);
+    let (code, stderr) = output_of(bot).await;
     assert_eq!(code, Some(2));
     assert!(stderr.contains("/nonexistent/faq"), "{stderr}");
     assert!(fake.requests().is_empty(), "it connected with a broken FAQ");
@@ -124,12 +92,7 @@ async fn a_rejected_token_is_a_clear_error_without_the_token() {
         )
     });
     tokio::spawn(async move { axum::serve(listener, app).await });
-    let child = faqbot(&["serve"])
-        .env("TELOXIDE_TOKEN", TOKEN)
-        .env("TELOXIDE_API_URL", &url)
-        .spawn()
-        .unwrap();
-    let (code, stderr) = output_of(child).await;
+    let (code, stderr) = output_of(process::spawn(&["serve"], &url, &[])).await;
     assert_eq!(code, Some(2));
     assert!(stderr.contains("rejected the bot token"), "{stderr}");
     assert!(!stderr.contains(TOKEN), "{stderr}");

@@ -1,10 +1,15 @@
 //! The feedback database on a real SQLite file: votes, forgetting, purging by age, and files that cannot be
 //! used.
 
+use faqbot::faq::EntryId;
 use faqbot::store::{GapReason, Store};
 use rusqlite::Connection;
 
 const DAY: i64 = 86_400;
+
+fn id(id: &str) -> EntryId {
+    EntryId::new(id)
+}
 
 fn now() -> i64 {
     std::time::SystemTime::now()
@@ -19,7 +24,7 @@ fn creates_the_file_in_wal_mode_with_the_schema_version() {
     let path = dir.path().join("bot.db");
     let store = Store::open(&path, 30);
     store
-        .record_question("answered", Some("doc/a"), None)
+        .record_question("answered", Some(&id("doc/a")), None)
         .unwrap();
     assert!(path.is_file());
     let conn = Connection::open(&path).unwrap();
@@ -39,23 +44,23 @@ fn counts_outcomes_entries_and_votes() {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::open(&dir.path().join("bot.db"), 30);
     store
-        .record_question("answered", Some("doc/a"), None)
+        .record_question("answered", Some(&id("doc/a")), None)
         .unwrap();
     store
-        .record_question("answered", Some("doc/a"), None)
+        .record_question("answered", Some(&id("doc/a")), None)
         .unwrap();
     store
         .record_question("declined", None, Some("how do I park at the hospital"))
         .unwrap();
-    assert!(store.vote(1, "doc/a", true, None).is_ok());
+    assert!(store.vote(1, &id("doc/a"), true, None).is_ok());
     assert!(
         store
-            .vote(2, "doc/a", false, Some("what about parking"))
+            .vote(2, &id("doc/a"), false, Some("what about parking"))
             .is_ok()
     );
     assert!(
         store
-            .vote(2, "doc/a", false, Some("what about parking"))
+            .vote(2, &id("doc/a"), false, Some("what about parking"))
             .is_ok(),
         "a second vote replaces the first"
     );
@@ -65,8 +70,8 @@ fn counts_outcomes_entries_and_votes() {
         stats.outcomes,
         [("answered".to_string(), 2), ("declined".to_string(), 1)]
     );
-    assert_eq!(stats.top_entries, [("doc/a".to_string(), 2)]);
-    assert_eq!(stats.votes, [("doc/a".to_string(), 1, 1)]);
+    assert_eq!(stats.top_entries, [(id("doc/a"), 2)]);
+    assert_eq!(stats.votes, [(id("doc/a"), 1, 1)]);
     let gaps = store.gaps(10).unwrap();
     let texts: Vec<&str> = gaps.iter().map(|g| g.text.as_str()).collect();
     assert!(texts.contains(&"how do I park at the hospital"));
@@ -78,7 +83,7 @@ fn stores_no_raw_user_ids() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("bot.db");
     let store = Store::open(&path, 30);
-    store.vote(987_654_321, "doc/a", true, None).unwrap();
+    store.vote(987_654_321, &id("doc/a"), true, None).unwrap();
     drop(store);
     let bytes = std::fs::read(&path).unwrap();
     let wal = std::fs::read(dir.path().join("bot.db-wal")).unwrap_or_default();
@@ -97,12 +102,12 @@ fn stores_no_raw_user_ids() {
 fn forget_deletes_only_that_users_votes() {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::open(&dir.path().join("bot.db"), 30);
-    store.vote(1, "doc/a", true, None).unwrap();
-    store.vote(1, "doc/b", false, None).unwrap();
-    store.vote(2, "doc/a", true, None).unwrap();
+    store.vote(1, &id("doc/a"), true, None).unwrap();
+    store.vote(1, &id("doc/b"), false, None).unwrap();
+    store.vote(2, &id("doc/a"), true, None).unwrap();
     assert_eq!(store.forget(1).ok(), Some(2));
     assert_eq!(store.forget(1).ok(), Some(0));
-    assert_eq!(store.stats().unwrap().votes, [("doc/a".to_string(), 1, 0)]);
+    assert_eq!(store.stats().unwrap().votes, [(id("doc/a"), 1, 0)]);
 }
 
 #[test]
@@ -138,10 +143,10 @@ fn a_corrupt_file_is_counted_not_fatal() {
     let store = Store::open(&path, 30);
     assert!(
         store
-            .record_question("answered", Some("doc/a"), None)
+            .record_question("answered", Some(&id("doc/a")), None)
             .is_err()
     );
-    assert!(store.vote(1, "doc/a", true, None).is_err());
+    assert!(store.vote(1, &id("doc/a"), true, None).is_err());
     assert!(store.stats().is_err());
     assert!(store.failures() >= 3);
 }
@@ -158,20 +163,20 @@ fn a_locked_database_fails_the_write_and_recovers() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("bot.db");
     let store = Store::open(&path, 30);
-    assert!(store.vote(1, "doc/a", true, None).is_ok());
+    assert!(store.vote(1, &id("doc/a"), true, None).is_ok());
     let other = Connection::open(&path).unwrap();
     other
         .execute_batch("BEGIN EXCLUSIVE; INSERT INTO votes VALUES ('x', 'doc/x', 1, 0);")
         .unwrap();
     let before = store.failures();
     assert!(
-        store.vote(2, "doc/a", true, None).is_err(),
+        store.vote(2, &id("doc/a"), true, None).is_err(),
         "the write waits out its timeout, then fails"
     );
     assert_eq!(store.failures(), before + 1);
     other.execute_batch("ROLLBACK").unwrap();
-    assert!(store.vote(2, "doc/a", true, None).is_ok());
-    assert_eq!(store.stats().unwrap().votes, [("doc/a".to_string(), 2, 0)]);
+    assert!(store.vote(2, &id("doc/a"), true, None).is_ok());
+    assert_eq!(store.stats().unwrap().votes, [(id("doc/a"), 2, 0)]);
 }
 
 #[test]
@@ -180,7 +185,7 @@ fn the_key_lives_in_a_private_file_beside_the_database_not_in_it() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("bot.db");
     let store = Store::open(&path, 30);
-    assert!(store.vote(987_654_321, "doc/a", true, None).is_ok());
+    assert!(store.vote(987_654_321, &id("doc/a"), true, None).is_ok());
     drop(store);
     let key_file = dir.path().join("bot.db.key");
     let mode = std::fs::metadata(&key_file).unwrap().permissions().mode();
@@ -212,7 +217,7 @@ fn a_configured_secret_replaces_the_key_file() {
     let path = dir.path().join("bot.db");
     let secret = Some("a long secret from the environment");
     let store = Store::open_with_secret(&path, 30, secret);
-    assert!(store.vote(5, "doc/a", true, None).is_ok());
+    assert!(store.vote(5, &id("doc/a"), true, None).is_ok());
     drop(store);
     assert!(!dir.path().join("bot.db.key").exists());
     assert_eq!(

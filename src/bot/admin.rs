@@ -15,6 +15,7 @@ use crate::bot::{FaqBot, State, authoring, curate};
 use crate::curation::report;
 use crate::engine::Engine;
 use crate::engine::render::Markup;
+use crate::faq::EntryId;
 
 /// How many gaps /gaps lists.
 const GAPS_SHOWN: usize = 10;
@@ -129,7 +130,7 @@ pub async fn forget(state: &Arc<State>, user: Option<UserId>) -> String {
 pub async fn vote(
     state: &Arc<State>,
     user: UserId,
-    entry: String,
+    entry: EntryId,
     up: bool,
     question: Option<String>,
 ) {

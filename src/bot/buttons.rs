@@ -16,6 +16,7 @@ use crate::bot::format::{self, Outgoing};
 use crate::bot::send::{HandlerResult, context, send_to};
 use crate::bot::{FaqBot, State};
 use crate::engine::{Decision, Engine};
+use crate::faq::EntryPos;
 
 /// Inline mode answers with at most this many entries.
 const INLINE_RESULTS: usize = 5;
@@ -110,8 +111,11 @@ pub async fn on_inline(
     update: Update,
 ) -> HandlerResult {
     let engine = state.engine();
-    let entries: Vec<usize> = if query.query.trim().is_empty() {
-        (0..engine.faq().entries.len())
+    let entries: Vec<EntryPos> = if query.query.trim().is_empty() {
+        engine
+            .faq()
+            .positioned()
+            .map(|(pos, _)| pos)
             .take(INLINE_TOPICS)
             .collect()
     } else {
@@ -124,7 +128,7 @@ pub async fn on_inline(
                 .iter()
                 .filter(|h| h.score >= floor)
                 .take(INLINE_RESULTS)
-                .map(|h| h.entry as usize)
+                .map(|h| h.entry)
                 .collect(),
         }
     };
@@ -144,9 +148,9 @@ pub async fn on_inline(
     Ok(())
 }
 
-fn article(engine: &Engine, state: &State, n: usize) -> InlineQueryResult {
-    let entry = engine.entry(n);
-    let mut text = format::entry(engine, &state.settings.texts, n)
+fn article(engine: &Engine, state: &State, pos: EntryPos) -> InlineQueryResult {
+    let entry = engine.entry(pos);
+    let mut text = format::entry(engine, &state.settings.texts, pos)
         .remove(0)
         .text;
     if text.encode_utf16().count() > format::MAX_MESSAGE {

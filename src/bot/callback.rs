@@ -4,6 +4,7 @@
 //! and reloads as long as its entry exists; one whose entry is gone gets a polite answer.
 
 use crate::engine::Engine;
+use crate::faq::{EntryId, EntryPos};
 
 /// What a button asks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -49,22 +50,22 @@ impl Action {
     }
 }
 
-/// The button payload that opens entry `n`.
-pub fn open_entry(engine: &Engine, n: usize) -> String {
-    Action::Entry(id_hash(&engine.entry(n).id)).encode()
+/// The button payload that opens the entry at `pos`.
+pub fn open_entry(engine: &Engine, pos: EntryPos) -> String {
+    Action::Entry(id_hash(&engine.entry(pos).id)).encode()
 }
 
 /// The entry whose id hashes to `hash`, in the engine as it is now.
-pub fn find_entry(engine: &Engine, hash: u64) -> Option<usize> {
+pub fn find_entry(engine: &Engine, hash: u64) -> Option<EntryPos> {
     engine
         .faq()
-        .entries
-        .iter()
-        .position(|e| id_hash(&e.id) == hash)
+        .positioned()
+        .find(|(_, e)| id_hash(&e.id) == hash)
+        .map(|(pos, _)| pos)
 }
 
 /// FNV-1a: stable across builds and platforms, unlike the standard hasher.
-pub fn id_hash(id: &str) -> u64 {
+pub fn id_hash(id: &EntryId) -> u64 {
     id.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
         (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
     })
@@ -104,7 +105,7 @@ mod tests {
 
     #[test]
     fn hash_is_stable() {
-        assert_eq!(id_hash(""), 0xcbf2_9ce4_8422_2325);
-        assert_eq!(id_hash("a"), 0xaf63_dc4c_8601_ec8c);
+        assert_eq!(id_hash(&EntryId::new("")), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(id_hash(&EntryId::new("a")), 0xaf63_dc4c_8601_ec8c);
     }
 }

@@ -6,6 +6,7 @@ use crate::bot::callback::{self, Action};
 use crate::config::Texts;
 use crate::engine::render::{self, Markup};
 use crate::engine::{Candidate, Decision, Engine, Reply};
+use crate::faq::EntryPos;
 
 /// Telegram's limit on a message's text.
 pub const MAX_MESSAGE: usize = 4096;
@@ -65,10 +66,10 @@ pub fn reply(engine: &Engine, texts: &Texts, reply: &Reply) -> Vec<Outgoing> {
 }
 
 /// The messages for an entry opened from a button: the entry and the disclaimer.
-pub fn entry(engine: &Engine, texts: &Texts, n: usize) -> Vec<Outgoing> {
+pub fn entry(engine: &Engine, texts: &Texts, pos: EntryPos) -> Vec<Outgoing> {
     let text = format!(
         "{}\n\n<i>{}</i>",
-        render::entry(engine, texts, n, Markup::Html),
+        render::entry(engine, texts, pos, Markup::Html),
         Markup::Html.escape(&texts.disclaimer)
     );
     with_keyboard(split(&text, MAX_MESSAGE), None)
@@ -76,15 +77,17 @@ pub fn entry(engine: &Engine, texts: &Texts, n: usize) -> Vec<Outgoing> {
 
 /// One page of the topic list: a button per entry, and previous / next buttons.
 pub fn topics(engine: &Engine, page: usize) -> (String, InlineKeyboardMarkup) {
-    let entries = &engine.faq().entries;
-    let pages = entries.len().div_ceil(TOPICS_PER_PAGE).max(1);
+    let faq = engine.faq();
+    let pages = faq.entries.len().div_ceil(TOPICS_PER_PAGE).max(1);
     let page = page.min(pages - 1);
-    let mut rows: Vec<Vec<InlineKeyboardButton>> = (page * TOPICS_PER_PAGE..entries.len())
+    let mut rows: Vec<Vec<InlineKeyboardButton>> = faq
+        .positioned()
+        .skip(page * TOPICS_PER_PAGE)
         .take(TOPICS_PER_PAGE)
-        .map(|n| {
+        .map(|(pos, entry)| {
             vec![InlineKeyboardButton::callback(
-                label(&entries[n].title),
-                callback::open_entry(engine, n),
+                label(&entry.title),
+                callback::open_entry(engine, pos),
             )]
         })
         .collect();

@@ -74,14 +74,12 @@ pub(crate) async fn answer(
 ) -> HandlerResult {
     let engine = state.engine();
     let reply = engine.ask(question);
-    let best = reply
-        .best()
-        .map(|b| (engine.entry(b.entry).id.as_str(), b.score));
+    let best = reply.best().map(|b| (&engine.entry(b.entry).id, b.score));
     tracing::info!(
         update_id = update.id.0,
         chat = chat_kind(msg),
         outcome = reply.outcome().as_str(),
-        entry = best.map_or("-", |b| b.0),
+        entry = best.map_or("-", |b| b.0.as_str()),
         score = best.map_or(0.0, |b| b.1),
         "answer"
     );
@@ -94,11 +92,11 @@ pub(crate) async fn answer(
     );
     // Counted before the reply goes out: whoever sees the reply sees it counted.
     let outcome = reply.outcome().as_str();
-    let entry = best.map(|b| b.0.to_string());
+    let entry = best.map(|b| b.0.clone());
     let declined = matches!(reply.decision, Decision::Decline(Declined::NoMatch { .. }))
         .then(|| question.to_string());
     with_store(&state.store, move |store| {
-        store.record_question(outcome, entry.as_deref(), declined.as_deref())
+        store.record_question(outcome, entry.as_ref(), declined.as_deref())
     })
     .await;
     let mut last = None;

@@ -113,16 +113,17 @@ pub fn polling(
     listener(rx, token)
 }
 
-/// The webhook's side: what `rx` receives (updates already kept by the webhook handler), after the inbox's
-/// backlog; ends on stop. Updates that arrive after the stop stay in the inbox for the next start.
+/// The webhook's side: `backlog` (the inbox as it was before the webhook began to listen), then what `rx`
+/// receives (updates already kept by the webhook handler); ends on stop. Updates that arrive after the stop
+/// stay in the inbox for the next start.
 pub fn queue(
-    inbox: Arc<Inbox>,
+    backlog: Vec<Update>,
     mut rx: mpsc::Receiver<Update>,
 ) -> impl UpdateListener<Err = Infallible> {
     let (tx, out) = mpsc::channel(QUEUE);
     let (token, stop) = mk_stop_token();
     tokio::spawn(async move {
-        for update in inbox.backlog().await {
+        for update in backlog {
             if tx.send(update).await.is_err() {
                 return;
             }

@@ -64,6 +64,9 @@ pub async fn start(
         service: Arc::clone(&service),
         tx,
     };
+    // Read before the first request can arrive: an update kept by `receive` is sent on `tx` already, and
+    // would be answered twice were it read from the inbox again as backlog.
+    let backlog = inbox.backlog().await;
     let path = url.path().to_string();
     let app = Router::new().route(&path, post(receive)).with_state(shared);
     let stopped = {
@@ -112,7 +115,7 @@ pub async fn start(
             }
         }
     });
-    Ok(listener::queue(inbox, rx))
+    Ok(listener::queue(backlog, rx))
 }
 
 async fn receive(State(shared): State<Shared>, headers: HeaderMap, body: Bytes) -> StatusCode {

@@ -6,6 +6,7 @@ use crate::config::Texts;
 use crate::engine::Engine;
 use crate::engine::explain;
 use crate::engine::render::{self, Markup};
+use crate::faq::EntryPos;
 use crate::search::matcher::Weights;
 
 /// Chats over `input`/`output` until the input ends or the user types `/quit`.
@@ -24,7 +25,7 @@ pub fn run(
     )?;
     let mut explaining = false;
     // The entries of the last numbered list (topics or "did you mean"): typing a number opens one.
-    let mut choices: Vec<usize> = Vec::new();
+    let mut choices: Vec<EntryPos> = Vec::new();
     let mut lines = input.lines();
     loop {
         if prompt {
@@ -45,10 +46,11 @@ pub fn run(
             "/quit" | "/exit" | "/q" => break,
             "/help" => writeln!(output, "{HELP}")?,
             "/topics" => {
-                for (n, entry) in engine.faq().entries.iter().enumerate() {
+                choices.clear();
+                for (n, (pos, entry)) in engine.faq().positioned().enumerate() {
                     writeln!(output, "  {}. {}", n + 1, entry.title)?;
+                    choices.push(pos);
                 }
-                choices = (0..engine.faq().entries.len()).collect();
             }
             number
                 if number

@@ -5,6 +5,7 @@ use rusqlite::{OptionalExtension, params};
 
 use serde::Serialize;
 
+use crate::faq::EntryId;
 use crate::store::{self, Gap, Store, StoreError};
 
 /// What a change did.
@@ -50,7 +51,7 @@ pub struct Change {
     /// What.
     pub kind: Kind,
     /// The entry's id (empty for an ignored gap).
-    pub entry: String,
+    pub entry: EntryId,
     /// The question added (empty for an ignored gap: its text stays only as long as the gap does).
     pub question: String,
     /// The gap rows it closed.
@@ -120,7 +121,7 @@ pub fn record(
     store: &Store,
     admin: &str,
     kind: Kind,
-    entry: &str,
+    entry: &EntryId,
     question: &str,
     gaps: &[i64],
 ) -> Result<i64, Unavailable> {
@@ -240,7 +241,15 @@ mod tests {
         assert_eq!(gap.count, 3);
         assert_eq!(open_gap(&store, 3).unwrap().unwrap().members, [3]);
 
-        let change = record(&store, "a", Kind::Ignore, "", "", &gap.members).unwrap();
+        let change = record(
+            &store,
+            "a",
+            Kind::Ignore,
+            &EntryId::default(),
+            "",
+            &gap.members,
+        )
+        .unwrap();
         assert_eq!(open_gap(&store, 2).unwrap(), None, "closed with its group");
         assert_eq!(store.gaps(10).unwrap().len(), 1);
         let change = get(&store, change).unwrap().unwrap();
@@ -254,8 +263,24 @@ mod tests {
     fn forget_unlinks_an_admin_from_their_changes() {
         let (_dir, store) = store();
         let admin = store.hashed_user(77).unwrap();
-        record(&store, &admin, Kind::Question, "doc/a", "q", &[]).unwrap();
-        record(&store, "terminal", Kind::Question, "doc/a", "r", &[]).unwrap();
+        record(
+            &store,
+            &admin,
+            Kind::Question,
+            &EntryId::new("doc/a"),
+            "q",
+            &[],
+        )
+        .unwrap();
+        record(
+            &store,
+            "terminal",
+            Kind::Question,
+            &EntryId::new("doc/a"),
+            "r",
+            &[],
+        )
+        .unwrap();
         assert_eq!(store.forget(77).ok(), Some(1));
         let log = recent(&store, 10).unwrap();
         assert_eq!(log[1].admin, "forgotten");

@@ -5,12 +5,13 @@
 use std::sync::Arc;
 
 use crate::curation::changes::{self, Change, Kind, Unavailable};
-use crate::curation::editor::{self, QuestionsFile};
-use crate::curation::error::{CurateError, MAX_QUESTION_CHARS};
+use crate::curation::editor::QuestionsFile;
+use crate::curation::edits;
+use crate::curation::error::CurateError;
 use crate::curation::live::{Live, Loaded};
-use crate::curation::names::{find_id, resolve};
+use crate::curation::names::{find_id, listed_for, resolve};
 use crate::engine::Engine;
-use crate::faq::{LoadError, slug};
+use crate::faq::{EntryId, EntryPos, LoadError, slug};
 use crate::store::Store;
 
 /// Who made a change, for the log.
@@ -67,7 +68,7 @@ impl Curator {
     }
 
     /// Adds the question of the open gap `gap` to the entry with id `entry` (what an entry button does).
-    pub fn assign_gap(&self, admin: Admin, gap: i64, entry: &str) -> Result<Done, CurateError> {
+    pub fn assign_gap(&self, admin: Admin, gap: i64, entry: &EntryId) -> Result<Done, CurateError> {
         let gap = changes::open_gap(&self.store, gap)?.ok_or(CurateError::GapClosed)?;
         let engine = self.live.current();
         let n = find_id(&engine, entry).ok_or_else(|| CurateError::NoEntry {
@@ -99,7 +100,7 @@ impl Curator {
         &self,
         admin: Admin,
         engine: &Engine,
-        n: usize,
+        n: EntryPos,
         question: &str,
         gaps: &[i64],
     ) -> Result<Done, CurateError> {
@@ -116,7 +117,7 @@ impl Curator {
             Some(_) => false,
             None => self
                 .file
-                .edit(|doc| editor::add_question(doc, &entry.id, &entry.title, question))?,
+                .edit(|doc| edits::add_question(doc, &entry.id, &entry.title, question))?,
         };
         // A question the entry had already closes its gaps, but there is nothing in the file to undo.
         let kind = if written {
@@ -187,19 +188,19 @@ impl Curator {
             .and_then(|n| n.to_str())
             .unwrap_or("faq");
         let base = format!("{}/{}", slug(folder), slug(&title));
-        let mut id = String::new();
+        let mut id = EntryId::default();
         self.file.edit(|doc| {
             // Under the lock: another admin's new entry of the same title just now takes `-2`.
-            let mut taken = editor::entry_ids(doc);
+            let mut taken = edits::entry_ids(doc);
             taken.extend(engine.faq().entries.iter().map(|e| e.id.clone()));
             id = (1..)
                 .map(|n| match n {
-                    1 => base.clone(),
-                    n => format!("{base}-{n}"),
+                    1 => EntryId::new(base.clone()),
+                    n => EntryId::new(format!("{base}-{n}")),
                 })
                 .find(|candidate| !taken.contains(candidate))
                 .expect("some suffix is free");
-            editor::add_entry(doc, &id, &title, answer, question.as_deref());
+            edits::add_entry(doc, &id, &title, answer, question.as_deref());
             true
         })?;
         let change = self.log(
@@ -220,7 +221,7 @@ impl Curator {
     /// Hides the open gap `gap` from the list without changing the FAQ.
     pub fn ignore(&self, admin: Admin, gap: i64) -> Result<Done, CurateError> {
         let gap = changes::open_gap(&self.store, gap)?.ok_or(CurateError::GapClosed)?;
-        let change = self.log(admin, Kind::Ignore, "", "", &gap.members)?;
+        let change = self.log(admin, Kind::Ignore, &EntryId::default(), "", &gap.members)?;
         Ok(Done {
             change,
             title: String::new(),
@@ -240,12 +241,12 @@ impl Curator {
             .map(|n| engine.entry(n).title.clone())
             .unwrap_or_default();
         let written = match change.kind {
-            Kind::Question => self.file.edit(|doc| {
-                editor::remove_question(doc, &change.entry, &title, &change.question)
-            })?,
+            Kind::Question => self
+                .file
+                .edit(|doc| edits::remove_question(doc, &change.entry, &title, &change.question))?,
             Kind::NewEntry => self
                 .file
-                .edit(|doc| editor::remove_entry(doc, &change.entry))?,
+                .edit(|doc| edits::remove_entry(doc, &change.entry))?,
             Kind::Ignore => false,
         };
         // The file first, so that a file that cannot be written leaves the change in force; what was
@@ -267,7 +268,7 @@ impl Curator {
         &self,
         admin: Admin,
         kind: Kind,
-        entry: &str,
+        entry: &EntryId,
         question: &str,
         gaps: &[i64],
     ) -> Result<Change, CurateError> {
@@ -281,31 +282,6 @@ impl Curator {
         let id = changes::record(&self.store, &who, kind, entry, question, gaps)?;
         Ok(changes::get(&self.store, id)?.ok_or(Unavailable)?)
     }
-}
-
-/// The entry that lists `question` (as the loader compares them: case, accents, punctuation and spacing
-/// aside) among its alternate questions; an error when it is too long to be one.
-fn listed_for(engine: &Engine, question: &str) -> Result<Option<usize>, CurateError> {
-    let length = question.trim().chars().count();
-    if length > MAX_QUESTION_CHARS {
-        return Err(CurateError::TooLong(length));
-    }
-    let wanted = question_key(question);
-    Ok(engine
-        .faq()
-        .entries
-        .iter()
-        .position(|e| e.questions.iter().any(|q| question_key(q) == wanted)))
-}
-
-/// The loader's notion of the same question (`faq::loader`): folded, punctuation and spacing aside.
-fn question_key(question: &str) -> String {
-    let folded = crate::text::normalize::fold(question);
-    let words: Vec<&str> = folded
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
-    words.join(" ")
 }
 
 #[cfg(test)]

@@ -1,13 +1,14 @@
-//! Writing `questions.toml` the way a person would: `toml_edit` keeps comments, order and layout; the new
-//! text replaces the old by a rename (never half-written), the old one is kept as `questions.toml.bak`, and
-//! writes queue behind one lock so that two admins pressing at once both land.
+//! Writing `questions.toml` safely: each edit (`edits`) is applied to the file as it is on disk at that
+//! moment, and must read back as the loader reads it; the new text replaces the old by a rename (never
+//! half-written), the old one is kept as `questions.toml.bak`, and writes queue behind one lock so that two
+//! admins pressing at once both land.
 
 use std::fs::{self, File};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
-use toml_edit::{Array, ArrayOfTables, DocumentMut, Item, Table, Value};
+use toml_edit::DocumentMut;
 
 use crate::faq::diagnostic::{self, Diagnostic};
 use crate::faq::questions;
@@ -164,208 +165,16 @@ fn write_synced(path: &Path, text: &str) -> std::io::Result<()> {
     file.sync_all()
 }
 
-/// Adds `question` to the questions of the entry named `id` (or `title`): the `[[entry]]` table that
-/// defines it, else its `[[alternates]]` table, else a new `[[alternates]]` table at the end. `false` when
-/// the question is there already.
-pub fn add_question(doc: &mut DocumentMut, id: &str, title: &str, question: &str) -> bool {
-    let names = |t: &Table, key: &str| {
-        t.get(key)
-            .and_then(Item::as_str)
-            .is_some_and(|v| v == id || v == title)
-    };
-    // Alternates are applied before the file's own entries exist, so an entry written here takes the
-    // question in its own table.
-    if let Some(table) = tables_mut(doc, "entry").find(|t| names(t, "id") || names(t, "title")) {
-        return push_question(table, question);
-    }
-    if let Some(table) = tables_mut(doc, "alternates").find(|t| names(t, "entry")) {
-        return push_question(table, question);
-    }
-    let mut table = Table::new();
-    table["entry"] = toml_edit::value(id);
-    let mut questions = Array::new();
-    questions.push(question);
-    table["questions"] = toml_edit::value(questions);
-    array_of_tables(doc, "alternates").push(table);
-    true
-}
-
-/// Takes `question` out of the questions of the entry named `id` (or `title`); an `[[alternates]]` table
-/// left without questions goes too. `false` when it was not there.
-pub fn remove_question(doc: &mut DocumentMut, id: &str, title: &str, question: &str) -> bool {
-    let names = |t: &Table, key: &str| {
-        t.get(key)
-            .and_then(Item::as_str)
-            .is_some_and(|v| v == id || v == title)
-    };
-    let mut removed = false;
-    for kind in ["entry", "alternates"] {
-        for table in tables_mut(doc, kind) {
-            let key = if kind == "entry" { "id" } else { "entry" };
-            if !(names(table, key) || (kind == "entry" && names(table, "title"))) {
-                continue;
-            }
-            if let Some(questions) = table.get_mut("questions").and_then(Item::as_array_mut) {
-                let before = questions.len();
-                questions.retain(|q| q.as_str() != Some(question));
-                removed |= questions.len() != before;
-            }
-        }
-    }
-    if let Some(alternates) = doc
-        .get_mut("alternates")
-        .and_then(Item::as_array_of_tables_mut)
-    {
-        alternates.retain(|t| {
-            t.get("questions")
-                .and_then(Item::as_array)
-                .is_none_or(|q| !q.is_empty())
-        });
-    }
-    removed
-}
-
-/// Appends a hand-written `[[entry]]`.
-pub fn add_entry(
-    doc: &mut DocumentMut,
-    id: &str,
-    title: &str,
-    answer: &str,
-    question: Option<&str>,
-) {
-    let mut table = Table::new();
-    table["id"] = toml_edit::value(id);
-    table["title"] = toml_edit::value(title);
-    if let Some(question) = question {
-        let mut questions = Array::new();
-        questions.push(question);
-        table["questions"] = toml_edit::value(questions);
-    }
-    table["answer"] = toml_edit::value(answer);
-    array_of_tables(doc, "entry").push(table);
-}
-
-/// Removes the `[[entry]]` with `id`; `false` when there is none.
-pub fn remove_entry(doc: &mut DocumentMut, id: &str) -> bool {
-    let Some(entries) = doc.get_mut("entry").and_then(Item::as_array_of_tables_mut) else {
-        return false;
-    };
-    let before = entries.len();
-    entries.retain(|t| t.get("id").and_then(Item::as_str) != Some(id));
-    entries.len() != before
-}
-
-/// The ids the file's `[[entry]]` tables give themselves.
-pub fn entry_ids(doc: &DocumentMut) -> Vec<String> {
-    doc.get("entry")
-        .and_then(Item::as_array_of_tables)
-        .into_iter()
-        .flat_map(|a| a.iter())
-        .filter_map(|t| t.get("id").and_then(Item::as_str).map(str::to_string))
-        .collect()
-}
-
-fn tables_mut<'a>(doc: &'a mut DocumentMut, key: &str) -> impl Iterator<Item = &'a mut Table> {
-    doc.get_mut(key)
-        .and_then(Item::as_array_of_tables_mut)
-        .into_iter()
-        .flat_map(|a| a.iter_mut())
-}
-
-fn array_of_tables<'a>(doc: &'a mut DocumentMut, key: &str) -> &'a mut ArrayOfTables {
-    if doc.get(key).and_then(Item::as_array_of_tables).is_none() {
-        doc[key] = Item::ArrayOfTables(ArrayOfTables::new());
-    }
-    doc[key]
-        .as_array_of_tables_mut()
-        .expect("set to an array of tables just above")
-}
-
-/// Adds `question` in the style of the list: one per line when the list is written so.
-fn push_question(table: &mut Table, question: &str) -> bool {
-    if table.get("questions").and_then(Item::as_array).is_none() {
-        table["questions"] = toml_edit::value(Array::new());
-    }
-    let Some(questions) = table["questions"].as_array_mut() else {
-        return false;
-    };
-    if questions.iter().any(|q| q.as_str() == Some(question)) {
-        return false;
-    }
-    let prefix = questions
-        .iter()
-        .last()
-        .and_then(|v| v.decor().prefix())
-        .and_then(|p| p.as_str())
-        .map(str::to_string);
-    let mut value = Value::from(question);
-    match prefix {
-        Some(prefix) => {
-            value.decor_mut().set_prefix(prefix);
-            questions.push_formatted(value);
-        }
-        None => questions.push(value),
-    }
-    true
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::curation::edits::add_question;
+    use crate::faq::EntryId;
 
-    const FILE: &str = "# Written by hand.\n\n[[alternates]]\nentry = \"doc/a\"  # the first one\nquestions = [\n  \"one\",\n  \"two\",\n]\n\n# Our phone line.\n[[entry]]\nid = \"faq/phone\"\ntitle = \"Phone\"\nanswer = \"Call us.\"\n";
+    const FILE: &str = "# Written by hand.\n\n[[alternates]]\nentry = \"doc/a\"\nquestions = [\n  \"one\",\n  \"two\",\n]\n";
 
-    fn doc() -> DocumentMut {
-        FILE.parse().unwrap()
-    }
-
-    #[test]
-    fn a_question_joins_its_list_in_the_same_style_and_comments_stay() {
-        let mut d = doc();
-        assert!(add_question(&mut d, "doc/a", "A", "three"));
-        let text = d.to_string();
-        assert!(text.contains("  \"two\",\n  \"three\",\n]"), "{text}");
-        assert!(text.contains("# Written by hand.") && text.contains("# the first one"));
-        assert!(text.contains("# Our phone line."));
-        assert!(!add_question(&mut d, "doc/a", "A", "three"), "no duplicate");
-    }
-
-    #[test]
-    fn hand_written_entries_take_questions_in_their_own_table() {
-        let mut d = doc();
-        assert!(add_question(&mut d, "faq/phone", "Phone", "number to call"));
-        let q = questions::parse("q.toml", &d.to_string()).unwrap();
-        assert_eq!(q.entries[0].questions[0].text, "number to call");
-        assert!(q.alternates.iter().all(|a| a.entry != "faq/phone"));
-    }
-
-    #[test]
-    fn unknown_entry_gets_a_new_table_and_removing_its_question_removes_it() {
-        let mut d = doc();
-        assert!(add_question(&mut d, "doc/b", "B", "what about b"));
-        let q = questions::parse("q.toml", &d.to_string()).unwrap();
-        assert_eq!(q.alternates[1].entry, "doc/b");
-        assert!(remove_question(&mut d, "doc/b", "B", "what about b"));
-        assert_eq!(d.to_string(), FILE);
-        assert!(!remove_question(&mut d, "doc/b", "B", "what about b"));
-    }
-
-    #[test]
-    fn entries_come_and_go() {
-        let mut d = doc();
-        add_entry(
-            &mut d,
-            "faq/parking",
-            "Parking",
-            "Level 2.\nFree.",
-            Some("where to park"),
-        );
-        let q = questions::parse("q.toml", &d.to_string()).unwrap();
-        assert_eq!(q.entries[1].title, "Parking");
-        assert_eq!(q.entries[1].answer, "Level 2.\nFree.");
-        assert_eq!(entry_ids(&d), ["faq/phone", "faq/parking"]);
-        assert!(remove_entry(&mut d, "faq/parking"));
-        assert_eq!(d.to_string(), FILE);
+    fn id(id: &str) -> EntryId {
+        EntryId::new(id)
     }
 
     #[test]
@@ -378,7 +187,7 @@ mod tests {
             for i in 0..16 {
                 let file = file.clone();
                 s.spawn(move || {
-                    file.edit(|d| add_question(d, "doc/a", "A", &format!("question {i}")))
+                    file.edit(|d| add_question(d, &id("doc/a"), "A", &format!("question {i}")))
                         .unwrap()
                 });
             }
@@ -404,7 +213,7 @@ mod tests {
         let path = dir.path().join("questions.toml");
         fs::write(&path, "[[alternates]]\nentry = \"a\"\nquestions = [\"x\"\n").unwrap();
         let err = QuestionsFile::new(&path)
-            .edit(|d| add_question(d, "a", "a", "y"))
+            .edit(|d| add_question(d, &id("a"), "a", "y"))
             .unwrap_err();
         match &err {
             EditError::Broken(d) => assert!(d.line.is_some(), "{err}"),
@@ -417,7 +226,10 @@ mod tests {
     fn a_missing_file_is_created() {
         let dir = tempfile::tempdir().unwrap();
         let file = QuestionsFile::new(dir.path().join("questions.toml"));
-        assert!(file.edit(|d| add_question(d, "doc/a", "A", "q")).unwrap());
+        assert!(
+            file.edit(|d| add_question(d, &id("doc/a"), "A", "q"))
+                .unwrap()
+        );
         let text = fs::read_to_string(file.path()).unwrap();
         assert!(text.starts_with("# Alternate questions"), "{text}");
         assert_eq!(questions::parse("q", &text).unwrap().alternates.len(), 1);

@@ -2,6 +2,7 @@
 
 use crate::curation::changes::Unavailable;
 use crate::curation::editor::EditError;
+use crate::faq::EntryId;
 
 /// The longest alternate question written; the loader warns about longer ones (and gaps keep no more).
 pub(crate) const MAX_QUESTION_CHARS: usize = 300;
@@ -46,7 +47,7 @@ pub enum CurateError {
         /// The other entry's title.
         title: String,
         /// Its id.
-        id: String,
+        id: EntryId,
     },
     /// Writing `questions.toml` failed; nothing was changed.
     #[error(transparent)]

@@ -6,6 +6,7 @@
 mod changes;
 mod curator;
 mod editor;
+mod edits;
 mod error;
 mod live;
 mod names;

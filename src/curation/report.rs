@@ -8,6 +8,7 @@ use serde::Serialize;
 use crate::curation::{Change, Kind};
 use crate::engine::Engine;
 use crate::engine::render::Markup;
+use crate::faq::EntryId;
 use crate::store::{Gap, Stats};
 
 /// A gap with the entry that comes closest to answering it: a starting point for a new alternate question.
@@ -17,7 +18,7 @@ pub struct GapReport {
     #[serde(flatten)]
     pub gap: Gap,
     /// The closest entry's id, if any entry shares a word with it.
-    pub closest: Option<String>,
+    pub closest: Option<EntryId>,
     /// That entry's score.
     pub score: f32,
 }

@@ -5,6 +5,7 @@ use std::io::{self, BufRead, Write};
 
 use crate::curation::curator::{Admin, Curator, Done};
 use crate::curation::names::closest;
+use crate::faq::EntryId;
 
 /// How many entries are offered for each gap, as on Telegram.
 pub const CLOSEST: usize = 3;
@@ -32,7 +33,7 @@ pub fn review(
     let total = gaps.len();
     'gaps: for (i, gap) in gaps.into_iter().enumerate() {
         let engine = curator.live().current();
-        let closest: Vec<(String, String)> = closest(&engine, &gap.text, CLOSEST)
+        let closest: Vec<(EntryId, String)> = closest(&engine, &gap.text, CLOSEST)
             .into_iter()
             .map(|(n, score)| {
                 let e = engine.entry(n);

@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 
+use crate::faq::EntryPos;
 use crate::safety::Alert;
 use crate::search::chitchat::ChitChat;
 
@@ -10,7 +11,7 @@ use crate::search::chitchat::ChitChat;
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Candidate {
     /// The entry's position in the FAQ.
-    pub entry: usize,
+    pub entry: EntryPos,
     /// Its score, 0 to 1.
     pub score: f32,
 }

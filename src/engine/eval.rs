@@ -9,6 +9,7 @@ use std::path::Path;
 
 use crate::config::Matching;
 use crate::engine::{self, Engine, Outcome};
+use crate::faq::EntryPos;
 use crate::faq::diagnostic::Diagnostic;
 use crate::text::normalize;
 
@@ -18,7 +19,7 @@ pub struct Case {
     /// The line in the question file.
     pub line: usize,
     /// Entries (by position) accepted as the answer; empty when the bot should decline.
-    pub accepted: Vec<usize>,
+    pub accepted: Vec<EntryPos>,
     /// The expected keys as written.
     pub keys: String,
     /// The question.
@@ -33,7 +34,7 @@ pub struct Verdict {
     /// What the engine did.
     pub outcome: Outcome,
     /// The entry it answered or suggested first.
-    pub entry: Option<usize>,
+    pub entry: Option<EntryPos>,
     /// Its score.
     pub score: f32,
 }
@@ -51,7 +52,7 @@ impl Verdict {
 }
 
 /// Whether `outcome` with `entry` first is right for `case`: the one rule the report and the sweep share.
-fn is_correct(case: &Case, outcome: Outcome, entry: Option<usize>) -> bool {
+fn is_correct(case: &Case, outcome: Outcome, entry: Option<EntryPos>) -> bool {
     if case.accepted.is_empty() {
         matches!(outcome, Outcome::Declined | Outcome::Chitchat)
     } else {
@@ -143,15 +144,16 @@ fn read_sections(path: &Path) -> Result<Vec<(String, String)>, Diagnostic> {
 }
 
 /// The entry a key stands for: the one whose text holds the key's phrase, else the one with that id.
-fn resolve(key: &str, phrases: &[(String, String)], engine: &Engine) -> Option<usize> {
-    let entries = &engine.faq().entries;
+fn resolve(key: &str, phrases: &[(String, String)], engine: &Engine) -> Option<EntryPos> {
+    let faq = engine.faq();
     if let Some((_, phrase)) = phrases.iter().find(|(k, _)| k == key) {
         let wanted = squash(phrase);
-        return entries
-            .iter()
-            .position(|e| squash(&e.body).contains(&wanted) || squash(&e.title).contains(&wanted));
+        return faq
+            .positioned()
+            .find(|(_, e)| squash(&e.body).contains(&wanted) || squash(&e.title).contains(&wanted))
+            .map(|(pos, _)| pos);
     }
-    entries.iter().position(|e| e.id == key)
+    faq.position(key)
 }
 
 fn squash(text: &str) -> String {
@@ -188,7 +190,7 @@ pub fn accuracy(verdicts: &[Verdict]) -> f64 {
 /// The report: each failure, then the figures, overall last.
 pub fn report(engine: &Engine, verdicts: &[Verdict]) -> String {
     let mut out = String::new();
-    let title = |e: Option<usize>| e.map_or("-".to_string(), |e| engine.entry(e).title.clone());
+    let title = |e: Option<EntryPos>| e.map_or("-".to_string(), |e| engine.entry(e).title.clone());
     let failures: Vec<&Verdict> = verdicts.iter().filter(|v| !v.correct()).collect();
     if !failures.is_empty() {
         let _ = writeln!(out, "failures:");
@@ -245,7 +247,7 @@ pub fn report(engine: &Engine, verdicts: &[Verdict]) -> String {
 }
 
 /// One case run once for the sweep: whether it was small talk, and its two best entries and scores.
-type Run<'a> = (&'a Case, bool, Vec<(usize, f32)>);
+type Run<'a> = (&'a Case, bool, Vec<(EntryPos, f32)>);
 
 /// Right, wrong and declined answers at each answer threshold and margin, from one run of each case:
 /// what an operator reads to choose `matching.answer_threshold` and `matching.answer_margin`.
@@ -258,7 +260,7 @@ pub fn sweep(engine: &Engine, cases: &[Case]) -> String {
                 .hits
                 .iter()
                 .take(2)
-                .map(|h| (h.entry as usize, h.score))
+                .map(|h| (h.entry, h.score))
                 .collect();
             (case, explained.reply.outcome() == Outcome::Chitchat, top)
         })

@@ -48,7 +48,7 @@ pub fn explain(engine: &Engine, reply: &Explanation, weights: &Weights) -> Strin
     }
     let _ = writeln!(out, "best entries:");
     for hit in &reply.hits {
-        let entry = engine.entry(hit.entry as usize);
+        let entry = engine.entry(hit.entry);
         let _ = writeln!(
             out,
             "  {:.3} {} [{}]\n        = evidence {:.2} / (evidence {:.2} + half {:.2} + {:.2} × lacking {:.2}) × ({:.2} + {:.2} × title fit {:.2})",

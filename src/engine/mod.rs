@@ -12,7 +12,7 @@ use std::path::Path;
 
 use crate::config::{FaqSettings, Matching};
 use crate::faq::diagnostic::Diagnostic;
-use crate::faq::{Entry, Faq, LoadError};
+use crate::faq::{Entry, EntryPos, Faq, LoadError};
 use crate::safety::Safety;
 use crate::search::chitchat;
 use crate::search::index::Index;
@@ -115,9 +115,9 @@ impl Engine {
         &self.index
     }
 
-    /// The entry at `n`.
-    pub fn entry(&self, n: usize) -> &Entry {
-        &self.faq.entries[n]
+    /// The entry at `pos`.
+    pub fn entry(&self, pos: EntryPos) -> &Entry {
+        self.faq.at(pos)
     }
 
     /// Decides what to reply to `text`.
@@ -159,7 +159,7 @@ impl Engine {
         let candidates: Vec<Candidate> = hits
             .iter()
             .map(|h| Candidate {
-                entry: h.entry as usize,
+                entry: h.entry,
                 score: h.score,
             })
             .collect();
@@ -204,7 +204,7 @@ impl Engine {
         matcher::search(&self.index, &query, &self.matching.weights, 0.0, n)
             .into_iter()
             .map(|h| Candidate {
-                entry: h.entry as usize,
+                entry: h.entry,
                 score: h.score,
             })
             .collect()
@@ -231,7 +231,7 @@ impl Engine {
             else {
                 continue;
             };
-            let entry = hit.entry as usize;
+            let entry = hit.entry;
             let known = best.entry == entry || extra.iter().any(|c: &Candidate| c.entry == entry);
             if hit.score >= m.answer_threshold && !known {
                 extra.push(Candidate {

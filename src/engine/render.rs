@@ -4,6 +4,7 @@ use std::path::Path;
 
 use crate::config::Texts;
 use crate::engine::{Decision, Declined, Engine, Reply};
+use crate::faq::EntryPos;
 use crate::search::chitchat::ChitChat;
 
 /// How text is marked up for a front end.
@@ -93,8 +94,8 @@ fn outcome(engine: &Engine, texts: &Texts, reply: &Reply, markup: Markup, lists:
 }
 
 /// An entry on its own: title, text and source (no disclaimer), as opened from a topic button.
-pub fn entry(engine: &Engine, texts: &Texts, n: usize, markup: Markup) -> String {
-    let e = engine.entry(n);
+pub fn entry(engine: &Engine, texts: &Texts, pos: EntryPos, markup: Markup) -> String {
+    let e = engine.entry(pos);
     let file = Path::new(&e.source)
         .file_name()
         .and_then(|f| f.to_str())

@@ -1,6 +1,8 @@
 //! The FAQ: entries built from every document and data file under the FAQ folders.
 
 use crate::faq::diagnostic::{Diagnostic, Severity};
+use crate::faq::entry_id::EntryId;
+use crate::faq::position::EntryPos;
 use crate::faq::synonyms::Synonyms;
 
 /// One answerable entry: a document section or a hand-written answer.
@@ -9,7 +11,7 @@ pub struct Entry {
     /// Stable id, made from the folder path, the file and the section's own heading, never from its position
     /// ("car-t-cell-therapy/the-future-of-car-t-cell-therapy", "clinic/guide/driving"; see `faq::ids`); a
     /// hand-written entry's as written, or its folder's slug and its title's.
-    pub id: String,
+    pub id: EntryId,
     /// The title shown above the answer.
     pub title: String,
     /// The answer text.
@@ -98,5 +100,26 @@ impl Faq {
     /// The entry with this id.
     pub fn entry(&self, id: &str) -> Option<&Entry> {
         self.entries.iter().find(|e| e.id == id)
+    }
+
+    /// The position of the entry with this id.
+    pub fn position(&self, id: &str) -> Option<EntryPos> {
+        self.entries
+            .iter()
+            .position(|e| e.id == id)
+            .map(EntryPos::from_index)
+    }
+
+    /// The entry at `pos`.
+    pub fn at(&self, pos: EntryPos) -> &Entry {
+        &self.entries[pos.index()]
+    }
+
+    /// Every entry with its position, in document order.
+    pub fn positioned(&self) -> impl Iterator<Item = (EntryPos, &Entry)> {
+        self.entries
+            .iter()
+            .enumerate()
+            .map(|(n, e)| (EntryPos::from_index(n), e))
     }
 }

@@ -22,7 +22,9 @@ use crate::faq::diagnostic::{Diagnostic, Severity};
 use crate::faq::document::{self, Format};
 use crate::faq::ids;
 use crate::faq::questions::{self, Alternates, Question, Questions};
-use crate::faq::{Entry, Faq, LoadError, QUESTIONS_FILE, SYNONYMS_FILE, Source, slug};
+use crate::faq::{
+    Entry, EntryId, EntryPos, Faq, LoadError, QUESTIONS_FILE, SYNONYMS_FILE, Source, slug,
+};
 
 impl Faq {
     /// Loads every document and data file under `paths` (folders, searched recursively, or single files),
@@ -114,7 +116,7 @@ impl Loader {
             });
             faq.entries.extend(entries);
         }
-        let mut taken: HashSet<String> = faq.entries.iter().map(|e| e.id.clone()).collect();
+        let mut taken: HashSet<EntryId> = faq.entries.iter().map(|e| e.id.clone()).collect();
         taken.extend(
             question_files
                 .iter()
@@ -173,9 +175,9 @@ impl Loader {
                 Pending {
                     explicit: hand.id.is_some(),
                     entry: Entry {
-                        id: hand
-                            .id
-                            .unwrap_or_else(|| format!("{prefix}/{}", slug(&hand.title))),
+                        id: hand.id.unwrap_or_else(|| {
+                            EntryId::new(format!("{prefix}/{}", slug(&hand.title)))
+                        }),
                         document: hand.title.clone(),
                         title: hand.title,
                         body,
@@ -206,7 +208,7 @@ impl Loader {
             .flat_map(|(relative, entries)| entries.iter_mut().map(move |p| (relative, p)))
             .filter(|(_, p)| !p.explicit && !p.skip)
             .collect();
-        let wanted = claims.iter().map(|(_, p)| p.entry.id.clone()).collect();
+        let wanted = claims.iter().map(|(_, p)| p.entry.id.to_string()).collect();
         let settled = ids::settle(wanted, |i| {
             let (relative, p) = &claims[i];
             format!("{relative}\n{}\n{}", p.entry.title, p.entry.body)
@@ -242,11 +244,11 @@ impl Loader {
             claims[i].1.skip = true;
         }
         for ((_, claim), id) in claims.iter_mut().zip(settled.ids) {
-            claim.entry.id = id;
+            claim.entry.id = EntryId::new(id);
         }
     }
 
-    fn apply_questions(&mut self, faq: &mut Faq, taken: &mut HashSet<String>, q: QuestionFile) {
+    fn apply_questions(&mut self, faq: &mut Faq, taken: &mut HashSet<EntryId>, q: QuestionFile) {
         let file = q.file.as_str();
         for alt in q.alternates {
             self.apply_alternates(faq, file, alt);
@@ -265,7 +267,8 @@ impl Loader {
             }
             faq.entries.push(hand.entry);
             let questions = std::mem::take(&mut hand.questions);
-            self.attach(faq, faq.entries.len() - 1, file, questions);
+            let last = EntryPos::from_index(faq.entries.len() - 1);
+            self.attach(faq, last, file, questions);
         }
     }
 }

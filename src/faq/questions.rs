@@ -15,6 +15,7 @@
 use serde::Deserialize;
 use toml::Spanned;
 
+use crate::faq::EntryId;
 use crate::faq::diagnostic::{self, Diagnostic};
 
 #[derive(Debug, Deserialize)]
@@ -67,7 +68,7 @@ pub struct Question {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HandWritten {
     /// The id asked for, if any.
-    pub id: Option<String>,
+    pub id: Option<EntryId>,
     /// The title shown above the answer.
     pub title: String,
     /// Questions it answers.
@@ -125,7 +126,7 @@ pub fn parse(file: &str, text: &str) -> Result<Questions, Diagnostic> {
             ));
         }
         entries.push(HandWritten {
-            id: e.id,
+            id: e.id.map(EntryId::new),
             title: e.title.into_inner(),
             questions: non_empty(file, text, e.questions)?,
             answer: e.answer,

@@ -335,7 +335,7 @@ mod tests {
         let mut faq = Faq::default();
         for (i, (title, body)) in entries.iter().enumerate() {
             faq.entries.push(Entry {
-                id: format!("e{i}"),
+                id: format!("e{i}").into(),
                 title: title.to_string(),
                 body: body.to_string(),
                 source: "x.txt".into(),

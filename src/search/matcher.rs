@@ -11,6 +11,7 @@
 
 use rustc_hash::FxHashSet as HashSet;
 
+use crate::faq::EntryPos;
 use crate::search::index::{Field, Index, TermId};
 use crate::search::query::{Query, Slot, Variant};
 pub use crate::search::weights::Weights;
@@ -19,7 +20,7 @@ pub use crate::search::weights::Weights;
 #[derive(Debug, Clone, PartialEq)]
 pub struct Hit {
     /// The entry's position in the FAQ.
-    pub entry: u32,
+    pub entry: EntryPos,
     /// The final score, 0 to 1.
     pub score: f32,
     /// The share of the question's weight the entry covers.
@@ -284,7 +285,7 @@ fn hit(
     let fit = title_fit(index, entry, query_terms);
     let score = saturated * (1.0 - weights.title_fit + weights.title_fit * fit);
     Hit {
-        entry,
+        entry: EntryPos::new(entry),
         score,
         coverage: evidence / total,
         evidence,

@@ -6,26 +6,29 @@
 //! and the next operation tries again.
 
 mod gaps;
+mod inbox;
 mod key;
+mod schema;
+mod sql;
+mod stats;
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::{SystemTime, UNIX_EPOCH};
 
-use rusqlite::{Connection, OpenFlags, params};
-use serde::Serialize;
+use rusqlite::{Connection, params};
 
-mod inbox;
+use crate::faq::EntryId;
 
 pub use gaps::{Gap, GapReason};
 pub(crate) use gaps::{gap_key, open_gap_rows, same_question};
 use gaps::{group_gaps, insert_gap};
+pub use inbox::Kept;
 pub use key::key_file;
 use key::{read_or_create_key, user_key};
-
-pub use inbox::Kept;
+use schema::open;
+pub use stats::{EntryUse, Stats, entry_uses};
 
 /// A database error, with what was being done.
 #[derive(Debug, thiserror::Error)]
@@ -47,100 +50,6 @@ pub enum Cause {
     #[error("key file {0}: {1}")]
     Key(String, std::io::Error),
 }
-
-/// Counts over all questions asked.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
-pub struct Stats {
-    /// Questions asked.
-    pub questions: u64,
-    /// Questions per outcome ("answered", "suggested", "declined", "chitchat").
-    pub outcomes: Vec<(String, u64)>,
-    /// The most answered entries: (entry id, answers).
-    pub top_entries: Vec<(String, u64)>,
-    /// Votes per entry: (entry id, 👍, 👎).
-    pub votes: Vec<(String, u64, u64)>,
-    /// Question texts kept as knowledge gaps.
-    pub gaps: u64,
-    /// Database operations that failed since the start.
-    pub failures: u64,
-}
-
-/// How often the database names one entry id.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct EntryUse {
-    /// The entry id as stored.
-    pub entry: String,
-    /// Votes on it.
-    pub votes: u64,
-    /// Questions counted with it as the best entry.
-    pub questions: u64,
-}
-
-/// Every entry id that the database at `path` names, with how many votes and counted questions name it, by
-/// id. Read only: the file is not created, migrated or changed, so `faqbot check` can look at a live bot's
-/// database.
-pub fn entry_uses(path: &Path) -> Result<Vec<EntryUse>, StoreError> {
-    let fail = |action, source: rusqlite::Error| StoreError {
-        path: path.display().to_string(),
-        action,
-        source: source.into(),
-    };
-    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)
-        .map_err(|e| fail("opening read-only", e))?;
-    conn.busy_timeout(BUSY_TIMEOUT)
-        .map_err(|e| fail("opening read-only", e))?;
-    let mut uses: BTreeMap<String, EntryUse> = BTreeMap::new();
-    let votes = pairs(&conn, "SELECT entry, count(*) FROM votes GROUP BY entry")
-        .map_err(|e| fail("reading votes", e))?;
-    for (entry, n) in votes {
-        uses.entry(entry.clone())
-            .or_insert_with(|| EntryUse {
-                entry,
-                ..EntryUse::default()
-            })
-            .votes = n;
-    }
-    let questions = pairs(
-        &conn,
-        "SELECT entry, count(*) FROM questions WHERE entry IS NOT NULL GROUP BY entry",
-    )
-    .map_err(|e| fail("reading question counts", e))?;
-    for (entry, n) in questions {
-        uses.entry(entry.clone())
-            .or_insert_with(|| EntryUse {
-                entry,
-                ..EntryUse::default()
-            })
-            .questions = n;
-    }
-    Ok(uses.into_values().collect())
-}
-
-/// The schema, one migration per version; `PRAGMA user_version` says how many have run.
-const MIGRATIONS: &[&str] = &[
-    "CREATE TABLE meta (key TEXT PRIMARY KEY, value BLOB NOT NULL);
-     CREATE TABLE questions (id INTEGER PRIMARY KEY, at INTEGER NOT NULL, outcome TEXT NOT NULL, entry TEXT);
-     CREATE TABLE gaps (id INTEGER PRIMARY KEY, at INTEGER NOT NULL, text TEXT NOT NULL, reason TEXT NOT NULL);
-     CREATE INDEX gaps_at ON gaps (at);
-     CREATE TABLE votes (user TEXT NOT NULL, entry TEXT NOT NULL, up INTEGER NOT NULL, at INTEGER NOT NULL,
-                         PRIMARY KEY (user, entry));",
-    // The salt that keyed the votes moves out of the database (to the key file). Votes keyed by it cannot be
-    // re-keyed without the raw ids, which were never stored, and /forget could no longer reach them: they go.
-    // `secure_delete` (set on every connection) overwrites the salt's bytes instead of leaving them in a free
-    // page.
-    "DELETE FROM votes;
-     DELETE FROM meta WHERE key = 'salt';",
-    // Curation: a gap an admin assigned or ignored leaves the list (`state` 'done' or 'ignored'), and every
-    // change to the FAQ is logged by the admin's HMAC, never a raw id. `gaps` lists the rows a change
-    // closed, so that undo can reopen them.
-    "ALTER TABLE gaps ADD COLUMN state TEXT;
-     CREATE TABLE changes (id INTEGER PRIMARY KEY, at INTEGER NOT NULL, admin TEXT NOT NULL,
-                           kind TEXT NOT NULL, entry TEXT NOT NULL, question TEXT NOT NULL,
-                           gaps TEXT NOT NULL, undone_at INTEGER);",
-];
-
-/// How long a write waits for a lock held by another process before it fails.
-const BUSY_TIMEOUT: Duration = Duration::from_millis(250);
 
 /// The feedback database.
 pub struct Store {
@@ -192,7 +101,7 @@ impl Store {
     pub fn record_question(
         &self,
         outcome: &str,
-        entry: Option<&str>,
+        entry: Option<&EntryId>,
         declined_text: Option<&str>,
     ) -> Result<(), StoreError> {
         let keep_days = self.keep_days;
@@ -216,7 +125,7 @@ impl Store {
     pub fn vote(
         &self,
         user: i64,
-        entry: &str,
+        entry: &EntryId,
         up: bool,
         question: Option<&str>,
     ) -> Result<(), StoreError> {
@@ -262,36 +171,6 @@ impl Store {
         self.run("recording a question", |conn| {
             insert_gap(conn, text, reason, at)
         })
-    }
-
-    /// The statistics.
-    pub fn stats(&self) -> Result<Stats, StoreError> {
-        let mut stats = self.run("reading statistics", |conn| {
-            let questions: i64 = conn.query_row("SELECT count(*) FROM questions", [], |r| r.get(0))?;
-            let outcomes = pairs(conn, "SELECT outcome, count(*) FROM questions GROUP BY outcome ORDER BY 2 DESC")?;
-            let top_entries = pairs(
-                conn,
-                "SELECT entry, count(*) FROM questions WHERE outcome = 'answered' AND entry IS NOT NULL
-                 GROUP BY entry ORDER BY 2 DESC, 1 LIMIT 10",
-            )?;
-            let mut statement = conn.prepare(
-                "SELECT entry, sum(up), sum(1 - up) FROM votes GROUP BY entry ORDER BY 2 + 3 DESC, 1",
-            )?;
-            let votes = statement
-                .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)? as u64, r.get::<_, i64>(2)? as u64)))?
-                .collect::<Result<Vec<_>, _>>()?;
-            let gaps: i64 = conn.query_row("SELECT count(*) FROM gaps", [], |r| r.get(0))?;
-            Ok(Stats {
-                questions: questions as u64,
-                outcomes,
-                top_entries,
-                votes,
-                gaps: gaps as u64,
-                failures: 0,
-            })
-        })?;
-        stats.failures = self.failures();
-        Ok(stats)
     }
 
     /// The most frequent unanswered questions that no admin has assigned or ignored yet, near-duplicates
@@ -369,28 +248,6 @@ impl Store {
     }
 }
 
-fn open(path: &Path) -> rusqlite::Result<Connection> {
-    let conn = Connection::open(path)?;
-    conn.busy_timeout(BUSY_TIMEOUT)?;
-    conn.pragma_update(None, "journal_mode", "WAL")?;
-    // Purged question texts, forgotten votes and the old salt are overwritten, not left in free pages.
-    conn.pragma_update(None, "secure_delete", "ON")?;
-    migrate(&conn)?;
-    Ok(conn)
-}
-
-/// Brings the schema up to date, one transaction per migration.
-fn migrate(conn: &Connection) -> rusqlite::Result<()> {
-    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
-    for (n, sql) in MIGRATIONS.iter().enumerate().skip(version.max(0) as usize) {
-        conn.execute_batch(&format!(
-            "BEGIN; {sql}; PRAGMA user_version = {}; COMMIT;",
-            n + 1
-        ))?;
-    }
-    Ok(())
-}
-
 pub(crate) fn now() -> i64 {
     SystemTime::now()
         .duration_since(UNIX_EPOCH)
@@ -400,29 +257,4 @@ pub(crate) fn now() -> i64 {
 fn purge(conn: &Connection, keep_days: u32, now: i64) -> rusqlite::Result<usize> {
     let cutoff = now - i64::from(keep_days) * 86_400;
     conn.execute("DELETE FROM gaps WHERE at < ?1", params![cutoff])
-}
-
-fn pairs(conn: &Connection, sql: &str) -> rusqlite::Result<Vec<(String, u64)>> {
-    let mut statement = conn.prepare(sql)?;
-    statement
-        .query_map([], |r| {
-            Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)? as u64))
-        })?
-        .collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn migrations_run_once() {
-        let conn = Connection::open_in_memory().unwrap();
-        migrate(&conn).unwrap();
-        migrate(&conn).unwrap();
-        let version: i64 = conn
-            .query_row("PRAGMA user_version", [], |r| r.get(0))
-            .unwrap();
-        assert_eq!(version, MIGRATIONS.len() as i64);
-    }
 }

@@ -30,7 +30,7 @@ fn ids(faq: &Faq) -> Vec<&str> {
 fn ids_by_title(faq: &Faq) -> HashMap<String, String> {
     faq.entries
         .iter()
-        .map(|e| (e.title.clone(), e.id.clone()))
+        .map(|e| (e.title.clone(), e.id.to_string()))
         .collect()
 }
 

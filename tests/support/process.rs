@@ -21,14 +21,25 @@ pub struct Faqbot {
 /// `faqbot ARGS` against the fake at `api_url`, with `env` set, and nothing inherited that could change
 /// which bot it is.
 pub fn spawn(args: &[&str], api_url: &str, env: &[(&str, String)]) -> Faqbot {
+    let mut command = command(args, env);
+    command
+        .env("TELOXIDE_TOKEN", TOKEN)
+        .env("TELOXIDE_API_URL", api_url);
+    start(command)
+}
+
+/// `faqbot ARGS` with `env` set and no bot token at all, from the environment or anywhere else.
+pub fn spawn_without_token(args: &[&str], env: &[(&str, String)]) -> Faqbot {
+    start(command(args, env))
+}
+
+fn command(args: &[&str], env: &[(&str, String)]) -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_faqbot"));
     command
         .args(args)
         .env_remove("TELOXIDE_TOKEN")
         .env_remove("TELOXIDE_API_URL")
         .env_remove("FAQBOT_TELEGRAM__TOKEN")
-        .env("TELOXIDE_TOKEN", TOKEN)
-        .env("TELOXIDE_API_URL", api_url)
         .stdin(Stdio::null())
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
@@ -36,6 +47,11 @@ pub fn spawn(args: &[&str], api_url: &str, env: &[(&str, String)]) -> Faqbot {
     for (key, value) in env {
         command.env(key, value);
     }
+    command
+}
+
+/// Starts `command` with its log read line by line as it is written.
+fn start(mut command: Command) -> Faqbot {
     let mut child = command.spawn().unwrap();
     let stderr = child.stderr.take().unwrap();
     let lines = Arc::new(Mutex::new(Vec::new()));

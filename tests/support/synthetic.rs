@@ -195,7 +195,7 @@ pub fn faq(entries: usize, seed: u64) -> Faq {
         let title = capitalised(&sentence(&words, &mut rng, title_words));
         let body = format!("{}.", capitalised(&sentence(&words, &mut rng, body_words)));
         faq.entries.push(Entry {
-            id: format!("synthetic/{n}"),
+            id: format!("synthetic/{n}").into(),
             title,
             body,
             source: format!("synthetic-{}.md", n / SECTIONS_PER_FILE),

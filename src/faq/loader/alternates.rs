@@ -4,9 +4,9 @@
 use std::collections::{HashMap, hash_map};
 
 use super::Loader;
-use crate::faq::Faq;
 use crate::faq::diagnostic::Diagnostic;
 use crate::faq::questions::{Alternates, Question};
+use crate::faq::{EntryId, EntryPos, Faq};
 use crate::text::normalize;
 
 /// Alternate questions longer than this get a warning: people do not ask in paragraphs, and a long
@@ -19,7 +19,7 @@ pub(super) struct Asked(HashMap<String, Place>);
 
 /// Where a question was first listed.
 struct Place {
-    entry: String,
+    entry: EntryId,
     file: String,
     line: usize,
 }
@@ -36,9 +36,11 @@ fn key(question: &str) -> String {
 
 impl Loader {
     pub(super) fn apply_alternates(&mut self, faq: &mut Faq, file: &str, alt: Alternates) {
-        let by_id = faq.entries.iter().position(|e| e.id == alt.entry);
-        let by_title: Vec<usize> = (0..faq.entries.len())
-            .filter(|&i| faq.entries[i].title == alt.entry)
+        let by_id = faq.position(&alt.entry);
+        let by_title: Vec<EntryPos> = faq
+            .positioned()
+            .filter(|(_, e)| e.title == alt.entry)
+            .map(|(pos, _)| pos)
             .collect();
         let target = match (by_id, by_title.as_slice()) {
             (Some(i), _) => i,
@@ -83,11 +85,11 @@ impl Loader {
     pub(super) fn attach(
         &mut self,
         faq: &mut Faq,
-        target: usize,
+        target: EntryPos,
         file: &str,
         questions: Vec<Question>,
     ) {
-        let id = &faq.entries[target].id;
+        let id = &faq.at(target).id;
         let mut kept = Vec::with_capacity(questions.len());
         for question in questions {
             let text = question.text.trim();
@@ -137,6 +139,6 @@ impl Loader {
             }
             kept.push(question.text);
         }
-        faq.entries[target].questions.extend(kept);
+        faq.entries[target.index()].questions.extend(kept);
     }
 }

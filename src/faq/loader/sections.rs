@@ -5,7 +5,7 @@ use super::{Document, Found, Loader, Pending, abbreviate};
 use crate::faq::diagnostic::Diagnostic;
 use crate::faq::document::{self, Format};
 use crate::faq::ids;
-use crate::faq::{Entry, Source};
+use crate::faq::{Entry, EntryId, Source};
 
 /// Sections longer than this get a warning: Telegram splits them into several messages.
 const HUGE_SECTION_CHARS: usize = 3500;
@@ -92,7 +92,7 @@ impl Loader {
                 body.shrink_to_fit();
                 Pending {
                     entry: Entry {
-                        id,
+                        id: EntryId::new(id),
                         title,
                         body,
                         source: shown.to_string(),
