@@ -4,8 +4,7 @@ use crate::curation::changes::Unavailable;
 use crate::curation::editor::EditError;
 use crate::faq::EntryId;
 
-/// The longest alternate question written; the loader warns about longer ones (and gaps keep no more).
-pub(crate) const MAX_QUESTION_CHARS: usize = 300;
+pub(crate) use crate::faq::questions::MAX_QUESTION_CHARS;
 
 /// Why a change was not made. The `Display` text is shown to the admin.
 #[derive(Debug, thiserror::Error)]

@@ -15,6 +15,10 @@
 use serde::Deserialize;
 use toml::Spanned;
 
+/// The longest alternate question: what people ask is a sentence or two, not a paragraph. A longer one
+/// is refused when written by an admin and reported when found in the file.
+pub(crate) const MAX_QUESTION_CHARS: usize = 300;
+
 use crate::faq::EntryId;
 use crate::faq::diagnostic::{self, Diagnostic};
 

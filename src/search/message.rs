@@ -5,6 +5,7 @@
 //! Each token of the message gets the role of the clause it stands in; the query weighs its words by it.
 
 use crate::search::chitchat;
+use crate::search::pleasantries;
 use crate::text::normalize::{self, Token};
 
 /// What a clause of a message does.
@@ -261,72 +262,8 @@ fn is_pleasantry(tokens: &[Token]) -> bool {
     let small_talk = |t: &Token| chitchat::detect(std::slice::from_ref(t), |_| true).is_some();
     content
         .iter()
-        .all(|t| PLEASANTRIES.contains(&t.word.as_str()) || small_talk(t))
+        .all(|t| pleasantries::is_pleasantry_word(&t.word) || small_talk(t))
 }
-
-/// Words of pleasantries beside the small talk that `chitchat` knows.
-const PLEASANTRIES: &[&str] = &[
-    "sorry",
-    "apologies",
-    "apologise",
-    "apologize",
-    "essay",
-    "ramble",
-    "rambling",
-    "long",
-    "post",
-    "posting",
-    "first",
-    "new",
-    "newbie",
-    "lurker",
-    "lurking",
-    "time",
-    "advance",
-    "everyone",
-    "everybody",
-    "folks",
-    "guys",
-    "all",
-    "team",
-    "group",
-    "members",
-    "xx",
-    "xxx",
-    "x",
-    "love",
-    "hugs",
-    "bless",
-    "blessings",
-    "prayers",
-    "hope",
-    "well",
-    "okay",
-    "ok",
-    "regards",
-    "kind",
-    "best",
-    "wishes",
-    "help",
-    "welcome",
-    "here",
-    "again",
-    "total",
-    "question",
-    "questions",
-    "quick",
-    "silly",
-    "stupid",
-    "dumb",
-    "probably",
-    "maybe",
-    "asked",
-    "before",
-    "lol",
-    "haha",
-    "pls",
-    "please",
-];
 
 #[cfg(test)]
 mod tests {

@@ -6,6 +6,7 @@ pub mod chitchat;
 pub mod index;
 pub mod matcher;
 pub(crate) mod message;
+mod pleasantries;
 mod postings;
 pub mod query;
 mod resolve;

@@ -1,10 +1,8 @@
-//! The knobs of the scorer, from `[matching.weights]` in the configuration, with their defaults.
-
-use serde::Deserialize;
+//! The knobs of the scorer, from `[matching.weights]` in the configuration (their defaults are the
+//! shipped `config.toml`'s).
 
 /// The knobs of the scorer, from `[matching]` in the configuration.
-#[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Weights {
     /// Weight of a term found in an entry's title.
     pub title: f32,
@@ -33,23 +31,4 @@ pub struct Weights {
     pub weak_match: f32,
     /// The Zipf frequency from which an English word says nothing about the topic ("day": 5.7).
     pub common_zipf: f32,
-}
-
-impl Default for Weights {
-    fn default() -> Self {
-        Weights {
-            title: 1.0,
-            question: 1.0,
-            body: 0.5,
-            unknown_word: 1.0,
-            typo_penalty: 0.15,
-            synonym: 0.9,
-            title_fit: 0.15,
-            question_word: 0.1,
-            half_evidence: 0.3,
-            unmatched: 1.25,
-            weak_match: 0.5,
-            common_zipf: 6.0,
-        }
-    }
 }

@@ -3,12 +3,8 @@
 //! The same pipeline runs over documents and over questions, so that both meet in one vocabulary:
 //! tokenise → fold (accents, case, odd letters) → texting spellings → stop words → stem.
 
-use std::sync::LazyLock;
-
-use rust_stemmers::{Algorithm, Stemmer};
-use rustc_hash::FxHashMap;
-
 use crate::text::lexicon::English;
+pub use crate::text::stem::stem_word;
 use crate::text::words::{STOP_WORDS, TEXTING};
 pub use crate::text::words::{is_question_word, is_stop_word};
 use unicode_normalization::UnicodeNormalization;
@@ -277,8 +273,6 @@ fn mark_stop_words(tokens: &mut [Token]) {
     }
 }
 
-static STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::English));
-
 /// Step 4: the Snowball English stemmer, so that "modified" and "modify" meet. Stop words keep their form:
 /// nothing is looked up by them, and stemming is the costliest step.
 fn stem(tokens: &mut [Token]) {
@@ -289,29 +283,6 @@ fn stem(tokens: &mut [Token]) {
             stem_word(&token.word)
         };
     }
-}
-
-/// The stem of one folded word.
-pub fn stem_word(word: &str) -> String {
-    STEM_CACHE.with_borrow_mut(|cache| {
-        if let Some(stem) = cache.get(word) {
-            return stem.clone();
-        }
-        let stem = STEMMER.stem(word).into_owned();
-        if cache.len() >= STEM_CACHE_SIZE {
-            cache.clear();
-        }
-        cache.insert(word.to_string(), stem.clone());
-        stem
-    })
-}
-
-/// Stemming is the costliest step, and a FAQ uses a few tens of thousands of distinct words: each thread
-/// remembers the stems it made, up to this many.
-const STEM_CACHE_SIZE: usize = 200_000;
-
-thread_local! {
-    static STEM_CACHE: std::cell::RefCell<FxHashMap<String, String>> = std::cell::RefCell::new(FxHashMap::default());
 }
 
 #[cfg(test)]

@@ -5,13 +5,10 @@ use std::collections::{HashMap, hash_map};
 
 use super::Loader;
 use crate::faq::diagnostic::Diagnostic;
+use crate::faq::questions::MAX_QUESTION_CHARS;
 use crate::faq::questions::{Alternates, Question};
 use crate::faq::{EntryId, EntryPos, Faq};
 use crate::text::normalize;
-
-/// Alternate questions longer than this get a warning: people do not ask in paragraphs, and a long
-/// question shares words with everything.
-const MAX_QUESTION_CHARS: usize = 300;
 
 /// The alternate questions attached so far, by [`key`].
 #[derive(Default)]

@@ -1,0 +1,32 @@
+//! The stem of a word, for step 4 of normalisation: the Snowball English stemmer, so that "modified" and
+//! "modify" meet, with a per-thread cache because it is the costliest step.
+
+use std::sync::LazyLock;
+
+use rust_stemmers::{Algorithm, Stemmer};
+use rustc_hash::FxHashMap;
+
+static STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::English));
+
+/// The stem of one folded word.
+pub fn stem_word(word: &str) -> String {
+    STEM_CACHE.with_borrow_mut(|cache| {
+        if let Some(stem) = cache.get(word) {
+            return stem.clone();
+        }
+        let stem = STEMMER.stem(word).into_owned();
+        if cache.len() >= STEM_CACHE_SIZE {
+            cache.clear();
+        }
+        cache.insert(word.to_string(), stem.clone());
+        stem
+    })
+}
+
+/// Stemming is the costliest step, and a FAQ uses a few tens of thousands of distinct words: each thread
+/// remembers the stems it made, up to this many.
+const STEM_CACHE_SIZE: usize = 200_000;
+
+thread_local! {
+    static STEM_CACHE: std::cell::RefCell<FxHashMap<String, String>> = std::cell::RefCell::new(FxHashMap::default());
+}
