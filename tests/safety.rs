@@ -71,15 +71,16 @@ fn the_development_set_misses_at_most_one_warning_and_raises_at_most_two_false_a
 
 /// Sets written by others without seeing the rules: the figures are printed for the README and held
 /// at what they were when the rules were last tuned, so that a change to the rules cannot quietly lose
-/// ground. fresh3.tsv is held out: the rules were never tuned on it, its figure is only reported.
+/// ground. fresh4.tsv is held out: the rules were never tuned on it, its figure is only reported.
 #[test]
 fn sets_in_new_voices_hold_their_figures() {
     let safety = safety();
     for (path, least_caught, most_false_alarms) in [
         ("tests/safety/voices.tsv", 53, 0),
         ("tests/safety/fresh.tsv", 48, 11),
-        ("tests/safety/fresh2.tsv", 52, 6),
-        ("tests/safety/fresh3.tsv", 50, 12),
+        ("tests/safety/fresh2.tsv", 53, 5),
+        ("tests/safety/fresh3.tsv", 58, 5),
+        ("tests/safety/fresh4.tsv", 45, 11),
     ] {
         let f = figures(&safety, path);
         assert!(
@@ -245,6 +246,12 @@ fn mechanisms_added_for_new_voices() {
         "he has had diarrhoea 8 times since breakfast",
         // Another sign that went away is not this one: "headache" is not a word of fever.
         "temp 39.1 tonight, the headache he had went away",
+        // "it's" is "it is"; a unit against the number makes a reading whatever follows.
+        "I've got the sweats and it's 38.2",
+        "temp 102F day 4 post car-t",
+        "he's running 38.3",
+        // Focal weakness.
+        "the left side of his face looks droopy and his arm has gone weak",
     ] {
         assert!(urgent(message).is_some(), "{message}");
     }
@@ -270,6 +277,14 @@ fn mechanisms_added_for_new_voices() {
         "the cat keeps throwing up on the carpet",
         // A bracket then a real question.
         "after the infusion (day 0), is a temp of 38 a fever?",
+        // Thresholds asked about, after the reading was named.
+        "What's the exact temperature cut-off for calling the team, 38 or 38.5?",
+        // Films, sleep talk, someone the writer knows who is not the patient.
+        "The film we watched had a character having a seizure and it upset my daughter",
+        "my partner talks gibberish in his sleep, always has",
+        "my neighbour's little boy had a febrile convulsion yesterday",
+        // What was read about.
+        "I read that high temp and low bp are signs of CRS, is that right?",
     ] {
         assert_eq!(urgent(message), None, "{message}");
     }

@@ -33,7 +33,8 @@ pub(crate) fn mentions(rules: &Rules, clauses: &[Clause]) -> Vec<Mention> {
                 chain = None;
             }
             // "took his temp because he felt warm, 38.2": a value that opens a clause of a sentence
-            // that has already named the reading is that reading's value.
+            // that has already named the reading is that reading's value (unless the sentence asks:
+            // "what is the cut-off for a temperature, 38 or 38.5?").
             let opens_named = named_in == Some(clause.sentence);
             if (0..tokens.len()).any(|at| reading.words.iter().any(|p| starts_at(tokens, p, at))) {
                 named_in = Some(clause.sentence);
@@ -49,8 +50,13 @@ pub(crate) fn mentions(rules: &Rules, clauses: &[Clause]) -> Vec<Mention> {
                     }
                     continue;
                 };
+                // "temp 102F day 4": a number with the reading's unit against it measures, whatever follows.
+                let glued = token
+                    .unit
+                    .as_ref()
+                    .is_some_and(|u| reading.units.contains(u));
                 if token.pair != reading.pairs
-                    || is_count(rules, tokens, i)
+                    || !glued && is_count(rules, tokens, i)
                     || is_limit(rules, tokens, i)
                 {
                     continue;
@@ -60,7 +66,7 @@ pub(crate) fn mentions(rules: &Rules, clauses: &[Clause]) -> Vec<Mention> {
                     || before.is_some()
                     || word_after(reading, tokens, i)
                     || chain.is_some_and(|(_, since)| since <= CHAIN_GAP)
-                    || i == 0 && opens_named
+                    || i == 0 && opens_named && !clause.asked
                     || decimal_in_range(reading, token, value);
                 if !attached {
                     continue;

@@ -14,6 +14,11 @@ const FILLERS: &[&str] = &[
 
 /// Verbs written with "n't" (or "nt"), read as the verb and "not": "couldn't tell", "wouldnt wake".
 /// "can't" and "won't" change their stem and are read by the normaliser.
+/// Pronouns whose "'s" is "is": "it's", "she's", "that's".
+const IS_CONTRACTED: &[&str] = &[
+    "it", "he", "she", "that", "there", "what", "who", "where", "here",
+];
+
 const NOT_CONTRACTED: &[&str] = &[
     "could", "would", "should", "must", "need", "were", "had", "did", "does", "do", "is", "are",
     "was", "has", "have", "might",
@@ -210,18 +215,25 @@ pub(crate) fn tokens(text: &str) -> Vec<Token> {
             }
         } else if c.is_alphanumeric() {
             let mut raw = String::new();
+            let mut apostrophe = None;
             while let Some(&(_, c)) = chars.peek() {
                 if c.is_alphanumeric() && !c.is_ascii_digit() {
                     raw.push(c);
                     chars.next();
                 } else if matches!(c, '\'' | '’') {
                     // "can't" is "cant", which normalisation reads as "can not".
+                    apostrophe = Some(raw.len());
                     chars.next();
                 } else {
                     break;
                 }
             }
             let lower = raw.to_lowercase();
+            // "it's 38.2", "he's shaking": a pronoun's "'s" is "is" (a possessive "its" has no apostrophe).
+            let is_contracted = apostrophe
+                .filter(|&at| raw[at..].eq_ignore_ascii_case("s"))
+                .map(|at| raw[..at].to_lowercase())
+                .filter(|pronoun| IS_CONTRACTED.contains(&pronoun.as_str()));
             let words = match lower
                 .strip_suffix("nt")
                 .filter(|verb| NOT_CONTRACTED.contains(verb))
@@ -230,7 +242,13 @@ pub(crate) fn tokens(text: &str) -> Vec<Token> {
                     .into_iter()
                     .flat_map(normalize::word_tokens)
                     .collect(),
-                None => normalize::word_tokens(&raw),
+                None => match is_contracted.as_deref() {
+                    Some(pronoun) => [pronoun, "is"]
+                        .into_iter()
+                        .flat_map(normalize::word_tokens)
+                        .collect(),
+                    None => normalize::word_tokens(&raw),
+                },
             };
             out.extend(words.into_iter().map(|t| Token {
                 filler: FILLERS.contains(&t.word.as_str()),
@@ -304,6 +322,20 @@ mod tests {
 
     fn words(text: &str) -> Vec<String> {
         tokens(text).into_iter().map(|t| t.word).collect()
+    }
+
+    #[test]
+    fn a_pronoun_s_is_is() {
+        let words: Vec<String> = tokens("it's 38.2 and she's hot, its lid")
+            .into_iter()
+            .map(|t| t.word)
+            .collect();
+        assert_eq!(
+            words,
+            ["it", "is", "38.2", "and", "she", "is", "hot", "its", "lid"]
+        );
+        // A letter that grows when lowercased before "'s" (found by the property test).
+        assert_eq!(tokens("Ⱥ's").len(), 1);
     }
 
     #[test]
