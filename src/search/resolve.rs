@@ -80,7 +80,14 @@ pub(crate) fn resolve(index: &Index, token: &Token, weights: &Weights) -> Resolv
     let english = English::shipped();
     let zipf = english.zipf(&token.word);
     let real_word = zipf.is_some_and(|z| z >= REAL_WORD_ZIPF);
-    let budget = fuzzy::typo_budget_for(token.word.chars().count(), zipf);
+    // A word so common that nothing ten times commoner is a content word ("mother", "week") is never a
+    // typo: no need to look.
+    let too_common = zipf.is_some_and(|z| z + REAL_WORD_MARGIN > COMMONEST_CONTENT_ZIPF);
+    let budget = if too_common {
+        0
+    } else {
+        fuzzy::typo_budget_for(token.word.chars().count(), zipf)
+    };
     let mut corrections = index.corrections(&token.word, budget);
     if let (true, Some(own)) = (real_word, zipf) {
         corrections.retain(|c| {
@@ -155,6 +162,10 @@ const REAL_WORD_ZIPF: f32 = 3.0;
 /// How much more common (in Zipf units: powers of ten) a word must be than the real word typed for the
 /// typed word to be taken as its typo.
 const REAL_WORD_MARGIN: f32 = 1.0;
+
+/// About the Zipf frequency of the commonest content words ("people", "time"); only function words,
+/// which are never looked up, are commoner.
+const COMMONEST_CONTENT_ZIPF: f32 = 6.0;
 
 /// The longest word that is tried as two words written together ("sideeffects").
 const MAX_COMPOUND_CHARS: usize = 40;
