@@ -25,19 +25,10 @@ pub(crate) fn mentions(rules: &Rules, clauses: &[Clause]) -> Vec<Mention> {
     for reading in &rules.readings {
         // The sentence of the last attached value and the words since it.
         let mut chain: Option<(usize, usize)> = None;
-        // The sentence in which one of the reading's words was last seen, in an earlier clause.
-        let mut named_in: Option<usize> = None;
         for (c, clause) in clauses.iter().enumerate() {
             let tokens = &clause.tokens;
             if chain.is_some_and(|(sentence, _)| sentence != clause.sentence) {
                 chain = None;
-            }
-            // "took his temp because he felt warm, 38.2": a value that opens a clause of a sentence
-            // that has already named the reading is that reading's value (unless the sentence asks:
-            // "what is the cut-off for a temperature, 38 or 38.5?").
-            let opens_named = named_in == Some(clause.sentence);
-            if (0..tokens.len()).any(|at| reading.words.iter().any(|p| starts_at(tokens, p, at))) {
-                named_in = Some(clause.sentence);
             }
             for (i, token) in tokens.iter().enumerate() {
                 let Some(value) = token.number else {
@@ -66,7 +57,10 @@ pub(crate) fn mentions(rules: &Rules, clauses: &[Clause]) -> Vec<Mention> {
                     || before.is_some()
                     || word_after(reading, tokens, i)
                     || chain.is_some_and(|(_, since)| since <= CHAIN_GAP)
-                    || i == 0 && opens_named && !clause.asked
+                    // "took his temp because he felt warm, 38.2": a value that opens a clause of a
+                    // sentence that has already named the reading is that reading's value (unless the
+                    // sentence asks: "what is the cut-off for a temperature, 38 or 38.5?").
+                    || i == 0 && !clause.asked && named_before(reading, clauses, c)
                     || decimal_in_range(reading, token, value);
                 if !attached {
                     continue;
@@ -88,6 +82,18 @@ pub(crate) fn mentions(rules: &Rules, clauses: &[Clause]) -> Vec<Mention> {
         }
     }
     found
+}
+
+/// Whether a clause before clause `c`, in its sentence, names the reading ("temp", "thermometer").
+fn named_before(reading: &Reading, clauses: &[Clause], c: usize) -> bool {
+    let sentence = clauses[c].sentence;
+    clauses[..c]
+        .iter()
+        .rev()
+        .take_while(|k| k.sentence == sentence)
+        .any(|k| {
+            (0..k.tokens.len()).any(|at| reading.words.iter().any(|p| starts_at(&k.tokens, p, at)))
+        })
 }
 
 /// A unit written against the number or as the next word ("101F", "38.5 degrees", "91 %").

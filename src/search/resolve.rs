@@ -80,9 +80,10 @@ pub(crate) fn resolve(index: &Index, token: &Token, weights: &Weights) -> Resolv
     let english = English::shipped();
     let zipf = english.zipf(&token.word);
     let real_word = zipf.is_some_and(|z| z >= REAL_WORD_ZIPF);
-    // A word so common that nothing ten times commoner is a content word ("mother", "week") is never a
-    // typo: no need to look.
-    let too_common = zipf.is_some_and(|z| z + REAL_WORD_MARGIN > COMMONEST_CONTENT_ZIPF);
+    // A typo that makes a real word mostly makes a rare one ("boks", "stat", "fond"); a word common in its
+    // own right ("husband", "nurses") is what the writer meant, and is not looked up at all: on a long
+    // message those lookups would be most of the work.
+    let too_common = zipf.is_some_and(|z| z >= REAL_TYPO_BELOW_ZIPF);
     let budget = if too_common {
         0
     } else {
@@ -163,9 +164,8 @@ const REAL_WORD_ZIPF: f32 = 3.0;
 /// typed word to be taken as its typo.
 const REAL_WORD_MARGIN: f32 = 1.0;
 
-/// About the Zipf frequency of the commonest content words ("people", "time"); only function words,
-/// which are never looked up, are commoner.
-const COMMONEST_CONTENT_ZIPF: f32 = 6.0;
+/// From this Zipf frequency up (one word in ten thousand), a real English word is never taken for a typo.
+const REAL_TYPO_BELOW_ZIPF: f32 = 4.0;
 
 /// The longest word that is tried as two words written together ("sideeffects").
 const MAX_COMPOUND_CHARS: usize = 40;
