@@ -386,3 +386,30 @@ fn typo_budget_follows_word_frequency() {
         "{flight:?}"
     );
 }
+
+/// A two-word phrase with one word in an entry's heading and the other in its text counts between a
+/// heading match and a body match: it was counted as a body match alone (0.45 here), like a section that
+/// mentions both words in passing.
+#[test]
+fn a_phrase_half_in_the_heading_counts_more_than_one_in_the_body() {
+    let (_dir, engine) = guide_engine(
+        "# After treatment\n\n## Vaccinations after treatment\n\nYour childhood vaccinations are given again \
+         from about six months. Live ones, such as measles, must wait two years.\n\n## Travel and holidays\n\n\
+         Ask your team before travel abroad: some countries need live vaccines before entry.\n\n## Driving\n\n\
+         Do not drive for eight weeks.\n",
+    );
+    let explained = engine.explain("are live vaccines safe after treatment");
+    let phrase = explained
+        .query
+        .slots
+        .iter()
+        .position(|s| s.text == "live vaccines")
+        .expect("one slot for the phrase");
+    let best = explained.hits.first().expect("an entry");
+    assert_eq!(
+        engine.entry(best.entry).title,
+        "After treatment › Vaccinations after treatment"
+    );
+    let (quality, _) = best.matched[phrase].expect("the phrase matched");
+    assert!(quality > 0.5, "{quality}");
+}

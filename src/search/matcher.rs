@@ -84,14 +84,15 @@ pub fn search(
             .filter(|(s, _)| essential[*s])
         {
             for variant in &slot.variants {
-                for (entry, field) in variant_entries(index, variant) {
+                for (entry, fields) in variant_entries(index, variant) {
                     let row = &mut rows[entry as usize];
                     if *row == NO_ROW {
                         *row = candidates.len() as u32;
                         candidates.push(entry);
                         cells.extend(std::iter::repeat_n(None, slots));
                     }
-                    let quality = variant.quality * field_weight(index, weights, field, entry);
+                    let (share, field) = fields_weight(index, weights, &fields, entry);
+                    let quality = variant.quality * share;
                     let cell = &mut cells[*row as usize * slots + s];
                     if cell.is_none_or(|(q, _)| q < quality) {
                         *cell = Some((quality, field));
@@ -259,11 +260,9 @@ fn slot_in_entry(
     slot.variants
         .iter()
         .filter_map(|v| {
-            let field = weakest_field(index, &v.terms, entry, Field::Title)?;
-            Some((
-                v.quality * field_weight(index, weights, field, entry),
-                field,
-            ))
+            let fields = term_fields(index, &v.terms, entry)?;
+            let (share, field) = fields_weight(index, weights, &fields, entry);
+            Some((v.quality * share, field))
         })
         .max_by(|a, b| a.0.total_cmp(&b.0))
 }
@@ -305,8 +304,8 @@ fn field_weight(index: &Index, weights: &Weights, field: Field, entry: u32) -> f
     }
 }
 
-/// The entries holding every term of the variant, with the weakest field among them.
-fn variant_entries(index: &Index, variant: &Variant) -> Vec<(u32, Field)> {
+/// The entries holding every term of the variant, with the field each term is in there.
+fn variant_entries(index: &Index, variant: &Variant) -> Vec<(u32, Vec<Field>)> {
     let Some((&first, rest)) = variant.terms.split_first() else {
         return Vec::new();
     };
@@ -314,18 +313,37 @@ fn variant_entries(index: &Index, variant: &Variant) -> Vec<(u32, Field)> {
         .postings(first)
         .iter()
         .filter_map(|p| {
-            weakest_field(index, rest, p.entry(), p.field()).map(|field| (p.entry(), field))
+            let mut fields = term_fields(index, rest, p.entry())?;
+            fields.insert(0, p.field());
+            Some((p.entry(), fields))
         })
         .collect()
 }
 
-/// The weakest field, `start` included, in which `entry` holds each of `terms`; `None` if it lacks one.
-fn weakest_field(index: &Index, terms: &[TermId], entry: u32, start: Field) -> Option<Field> {
-    terms.iter().try_fold(start, |weakest, &term| {
-        let list = index.postings(term);
-        let at = list.binary_search_by_key(&entry, |p| p.entry()).ok()?;
-        Some(weakest.max(list[at].field()))
-    })
+/// The field `entry` holds each of `terms` in; `None` if it lacks one.
+fn term_fields(index: &Index, terms: &[TermId], entry: u32) -> Option<Vec<Field>> {
+    terms
+        .iter()
+        .map(|&term| {
+            let list = index.postings(term);
+            let at = list.binary_search_by_key(&entry, |p| p.entry()).ok()?;
+            Some(list[at].field())
+        })
+        .collect()
+}
+
+/// What a match of several terms counts: the mean of each term's field weight (a phrase with one word in
+/// the heading and one in the body counts between the two), and the weakest field, for explanations.
+fn fields_weight(index: &Index, weights: &Weights, fields: &[Field], entry: u32) -> (f32, Field) {
+    let weakest = fields.iter().copied().max().unwrap_or(Field::Body);
+    if fields.is_empty() {
+        return (0.0, weakest);
+    }
+    let total: f32 = fields
+        .iter()
+        .map(|&f| field_weight(index, weights, f, entry))
+        .sum();
+    (total / fields.len() as f32, weakest)
 }
 
 /// The largest share of the weight of the entry's title or of one alternate question that the query uses.
