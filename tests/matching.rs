@@ -413,3 +413,25 @@ fn a_phrase_half_in_the_heading_counts_more_than_one_in_the_body() {
     let (quality, _) = best.matched[phrase].expect("the phrase matched");
     assert!(quality > 0.5, "{quality}");
 }
+
+/// Someone who asks whether a person is answering is told plainly that it is an automated assistant;
+/// a question for the FAQ that speaks to the bot is still answered from the FAQ.
+#[test]
+fn asking_whether_a_person_answers_gets_a_plain_answer() {
+    for question in [
+        "are you a real person or a bot",
+        "Is this a bot?",
+        "what can you do",
+    ] {
+        assert_eq!(
+            ask(question).decision,
+            Decision::SmallTalk(ChitChat::AboutBot),
+            "{question}"
+        );
+        assert!(plain(&ask(question)).contains("not a person"), "{question}");
+    }
+    assert_ne!(
+        ask("what do you know about crs").decision,
+        Decision::SmallTalk(ChitChat::AboutBot)
+    );
+}

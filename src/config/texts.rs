@@ -28,6 +28,8 @@ pub struct Texts {
     pub goodbye: String,
     /// Reply to "ok", "lol".
     pub acknowledgement: String,
+    /// Reply to "are you a real person?", "what can you do": that it is an automated assistant.
+    pub about_bot: String,
     /// When a message has no words to search for.
     pub empty_question: String,
     /// Reply to stickers, photos, voice messages and the like.

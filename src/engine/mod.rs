@@ -151,6 +151,13 @@ impl Engine {
         if let Some(kind) = chitchat::wrapped(&query.tokens, asks, common) {
             return explained(Decision::SmallTalk(kind), query, Vec::new());
         }
+        if !urgent && chitchat::about_bot(&query.tokens) {
+            return explained(
+                Decision::SmallTalk(chitchat::ChitChat::AboutBot),
+                query,
+                Vec::new(),
+            );
+        }
         if query.is_empty() {
             return explained(Decision::Decline(Declined::Empty), query, Vec::new());
         }

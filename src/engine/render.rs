@@ -116,6 +116,7 @@ pub fn chitchat(texts: &Texts, kind: ChitChat) -> &str {
         ChitChat::Thanks => &texts.thanks,
         ChitChat::Goodbye => &texts.goodbye,
         ChitChat::Acknowledgement => &texts.acknowledgement,
+        ChitChat::AboutBot => &texts.about_bot,
     }
 }
 

@@ -14,6 +14,9 @@ pub enum ChitChat {
     Goodbye,
     /// "ok", "lol", "great".
     Acknowledgement,
+    /// About the bot itself: "are you a real person?", "is this a bot", "what can you do". A patient
+    /// who asks whether a person is answering must be told plainly that it is not.
+    AboutBot,
 }
 
 /// Words of small talk, by kind; a message made only of these (and function words) is small talk.
@@ -107,7 +110,11 @@ const WORDS: &[(ChitChat, &[&str])] = &[
 /// `is_topic` knows is small talk only when spelt exactly: "great" yes, "treatment" never.
 pub fn detect(tokens: &[Token], is_topic: impl Fn(&Token) -> bool) -> Option<ChitChat> {
     let mut kinds = Vec::new();
-    for token in tokens.iter().filter(|t| !t.stop) {
+    // "thank you bot": naming the bot adds nothing.
+    for token in tokens
+        .iter()
+        .filter(|t| !t.stop && !NAMES_OF_THE_BOT.contains(&t.word.as_str()))
+    {
         kinds.push(kind_of(&token.word, !is_topic(token))?);
     }
     WORDS
@@ -131,7 +138,7 @@ pub fn wrapped(
             Some(kind @ (ChitChat::Thanks | ChitChat::Greeting | ChitChat::Goodbye)) => {
                 found = found.or(Some(kind));
             }
-            Some(ChitChat::Acknowledgement) => {}
+            Some(ChitChat::Acknowledgement | ChitChat::AboutBot) => {}
             None if common(token) => {}
             None => return None,
         }
@@ -139,6 +146,77 @@ pub fn wrapped(
     // Whether the message asks means reading its text again: done last, for the few messages it decides.
     found.filter(|_| !asks())
 }
+
+/// Whether a message asks about the bot itself ("are you a real person or a bot?", "who are you", "what
+/// can you do"): it speaks to the bot, and every word with content is about what the bot is or does — a
+/// topic word ("what do you know about crs") makes it a question for the FAQ.
+pub fn about_bot(tokens: &[Token]) -> bool {
+    let words: Vec<&str> = tokens.iter().map(|t| t.word.as_str()).collect();
+    let addressed = words.contains(&"you")
+        || words
+            .windows(2)
+            .any(|w| matches!(w, ["is", "this"] | ["this", "is"] | ["am", "i"]));
+    let direct = BOT_QUESTIONS
+        .iter()
+        .any(|q| words.windows(q.len()).any(|w| w == *q));
+    let identity = words.iter().any(|w| IDENTITY.contains(w));
+    let only_about_the_bot = tokens.iter().filter(|t| !t.stop).all(|t| {
+        let w = t.word.as_str();
+        IDENTITY.contains(&w)
+            || BOT_VERBS.contains(&w)
+            || matches!(
+                kind_of(w, false),
+                Some(ChitChat::Greeting | ChitChat::Acknowledgement)
+            )
+    });
+    words.len() <= MAX_ABOUT_BOT_WORDS && addressed && (direct || identity) && only_about_the_bot
+}
+
+/// What people call the bot in small talk.
+const NAMES_OF_THE_BOT: &[&str] = &["bot", "robot", "chatbot", "faqbot", "buddy"];
+
+/// A question about the bot is short; a long message that mentions a bot is about something else.
+const MAX_ABOUT_BOT_WORDS: usize = 14;
+
+/// What the bot may be asked to be.
+const IDENTITY: &[&str] = &[
+    "bot",
+    "robot",
+    "chatbot",
+    "human",
+    "real",
+    "person",
+    "ai",
+    "machine",
+    "computer",
+    "automated",
+    "automatic",
+    "program",
+    "programme",
+    "software",
+    "actual",
+    "live",
+    "nurse",
+    "doctor",
+];
+
+/// What the bot may be asked to do.
+const BOT_VERBS: &[&str] = &[
+    "do", "know", "work", "works", "made", "built", "help", "talk", "talking",
+];
+
+/// Questions to the bot about itself, word for word.
+const BOT_QUESTIONS: &[&[&str]] = &[
+    &["who", "are", "you"],
+    &["what", "are", "you"],
+    &["what", "can", "you", "do"],
+    &["what", "do", "you", "do"],
+    &["what", "do", "you", "know"],
+    &["how", "do", "you", "work"],
+    &["who", "made", "you"],
+    &["who", "built", "you"],
+    &["what", "can", "you", "help"],
+];
 
 fn kind_of(word: &str, fuzzy: bool) -> Option<ChitChat> {
     let len = word.chars().count();
@@ -170,6 +248,32 @@ mod tests {
         assert_eq!(kind("Thank you so much!"), Some(ChitChat::Thanks));
         assert_eq!(kind("lol"), Some(ChitChat::Acknowledgement));
         assert_eq!(kind("ok thx bye"), Some(ChitChat::Thanks));
+        assert_eq!(kind("thank you bot"), Some(ChitChat::Thanks));
+        assert_eq!(kind("bot"), None);
+    }
+
+    #[test]
+    fn questions_about_the_bot_itself() {
+        let about = |text: &str| about_bot(&tokens(text));
+        for text in [
+            "are you a real person or a bot",
+            "Is this a bot?",
+            "r u human",
+            "hi, who are you?",
+            "what can you do",
+            "am i talking to a real nurse",
+        ] {
+            assert!(about(text), "{text}");
+        }
+        for text in [
+            "what do you know about crs",
+            "is my husband a real person to them or a number",
+            "is this normal",
+            "thank you",
+            "can you explain car t",
+        ] {
+            assert!(!about(text), "{text}");
+        }
     }
 
     #[test]
