@@ -84,14 +84,13 @@ pub fn search(
             .filter(|(s, _)| essential[*s])
         {
             for variant in &slot.variants {
-                for (entry, fields) in variant_entries(index, variant) {
+                for (entry, share, field) in variant_entries(index, weights, variant) {
                     let row = &mut rows[entry as usize];
                     if *row == NO_ROW {
                         *row = candidates.len() as u32;
                         candidates.push(entry);
                         cells.extend(std::iter::repeat_n(None, slots));
                     }
-                    let (share, field) = fields_weight(index, weights, &fields, entry);
                     let quality = variant.quality * share;
                     let cell = &mut cells[*row as usize * slots + s];
                     if cell.is_none_or(|(q, _)| q < quality) {
@@ -179,8 +178,9 @@ fn lacking(
         .sum()
 }
 
-/// Per slot, the best match quality any entry could give it: its variants' qualities in the strongest
-/// field their terms are found in (a body at its full weight: the bound must not be below a real match).
+/// Per slot, the match quality it can be sure to find in some entry: its variants' qualities in the
+/// strongest field that all their terms reach (a body at its full weight). A match falling short of it
+/// counts partly as lacking; one above it (a phrase with a word in a heading) not at all.
 fn best_qualities(index: &Index, weights: &Weights, query: &Query) -> Vec<f32> {
     query
         .slots
@@ -260,8 +260,7 @@ fn slot_in_entry(
     slot.variants
         .iter()
         .filter_map(|v| {
-            let fields = term_fields(index, &v.terms, entry)?;
-            let (share, field) = fields_weight(index, weights, &fields, entry);
+            let (share, field) = terms_weight(index, weights, &v.terms, entry, None)?;
             Some((v.quality * share, field))
         })
         .max_by(|a, b| a.0.total_cmp(&b.0))
@@ -304,46 +303,48 @@ fn field_weight(index: &Index, weights: &Weights, field: Field, entry: u32) -> f
     }
 }
 
-/// The entries holding every term of the variant, with the field each term is in there.
-fn variant_entries(index: &Index, variant: &Variant) -> Vec<(u32, Vec<Field>)> {
-    let Some((&first, rest)) = variant.terms.split_first() else {
+/// The entries holding every term of the variant, with what the match counts there and its weakest
+/// field (see `terms_weight`).
+fn variant_entries(index: &Index, weights: &Weights, variant: &Variant) -> Vec<(u32, f32, Field)> {
+    let Some(&first) = variant.terms.first() else {
         return Vec::new();
     };
     index
         .postings(first)
         .iter()
         .filter_map(|p| {
-            let mut fields = term_fields(index, rest, p.entry())?;
-            fields.insert(0, p.field());
-            Some((p.entry(), fields))
+            let (share, field) =
+                terms_weight(index, weights, &variant.terms, p.entry(), Some(p.field()))?;
+            Some((p.entry(), share, field))
         })
         .collect()
 }
 
-/// The field `entry` holds each of `terms` in; `None` if it lacks one.
-fn term_fields(index: &Index, terms: &[TermId], entry: u32) -> Option<Vec<Field>> {
-    terms
-        .iter()
-        .map(|&term| {
-            let list = index.postings(term);
-            let at = list.binary_search_by_key(&entry, |p| p.entry()).ok()?;
-            Some(list[at].field())
-        })
-        .collect()
-}
-
-/// What a match of several terms counts: the mean of each term's field weight (a phrase with one word in
-/// the heading and one in the body counts between the two), and the weakest field, for explanations.
-fn fields_weight(index: &Index, weights: &Weights, fields: &[Field], entry: u32) -> (f32, Field) {
-    let weakest = fields.iter().copied().max().unwrap_or(Field::Body);
-    if fields.is_empty() {
-        return (0.0, weakest);
+/// What a match of `terms` in `entry` counts: the mean of each term's field weight (a phrase with one
+/// word in the heading and one in the body counts between the two), with the weakest field, for
+/// explanations; `None` if the entry lacks a term. `first`: the first term's field, when already known.
+fn terms_weight(
+    index: &Index,
+    weights: &Weights,
+    terms: &[TermId],
+    entry: u32,
+    first: Option<Field>,
+) -> Option<(f32, Field)> {
+    let mut total = 0.0;
+    let mut weakest = Field::Title;
+    for (i, &term) in terms.iter().enumerate() {
+        let field = match first.filter(|_| i == 0) {
+            Some(field) => field,
+            None => {
+                let list = index.postings(term);
+                let at = list.binary_search_by_key(&entry, |p| p.entry()).ok()?;
+                list[at].field()
+            }
+        };
+        total += field_weight(index, weights, field, entry);
+        weakest = weakest.max(field);
     }
-    let total: f32 = fields
-        .iter()
-        .map(|&f| field_weight(index, weights, f, entry))
-        .sum();
-    (total / fields.len() as f32, weakest)
+    (!terms.is_empty()).then(|| (total / terms.len() as f32, weakest))
 }
 
 /// The largest share of the weight of the entry's title or of one alternate question that the query uses.

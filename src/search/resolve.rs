@@ -1,5 +1,5 @@
-//! One word of a question → what the FAQ knows it as: itself, a typo correction (not for a real English
-//! word), a prefix completion ("neutro"), or the parts of a compound ("bloodtest").
+//! One word of a question → what the FAQ knows it as: itself, a typo correction (for a real English
+//! word, only to one far commoner), a prefix completion ("neutro"), or the parts of a compound ("bloodtest").
 
 use crate::search::index::{Correction, Index, TermId};
 use crate::search::weights::Weights;
@@ -164,7 +164,7 @@ const REAL_WORD_ZIPF: f32 = 3.0;
 /// typed word to be taken as its typo.
 const REAL_WORD_MARGIN: f32 = 1.0;
 
-/// From this Zipf frequency up (one word in ten thousand), a real English word is never taken for a typo.
+/// From this Zipf frequency up (ten words in a million), a real English word is never taken for a typo.
 const REAL_TYPO_BELOW_ZIPF: f32 = 4.0;
 
 /// The longest word that is tried as two words written together ("sideeffects").
