@@ -103,8 +103,7 @@ pub fn search(
             rows[entry as usize] = NO_ROW;
         }
     });
-    let query_terms = query.terms();
-    let best = best_qualities(index, weights, query);
+    let facts = Facts::new(index, weights, query, total);
     let mut top: Vec<Hit> = Vec::with_capacity(keep + 1);
     for (row, &entry) in candidates.iter().enumerate() {
         let mut matched = cells[row * slots..(row + 1) * slots].to_vec();
@@ -115,7 +114,9 @@ pub fn search(
             0.0
         };
         // The heavy slots it lacks (or has weakly) are lacking for sure; the light ones may all be there.
-        let lacking = lacking(query, &matched, &best, weights.weak_match, |s| essential[s]);
+        let lacking = lacking(query, &matched, &facts.best, weights.weak_match, |s| {
+            essential[s]
+        });
         let most = heavy + light;
         if most / (most + half + weights.unmatched * lacking) < bar {
             continue;
@@ -128,7 +129,7 @@ pub fn search(
         {
             matched[s] = slot_in_entry(index, weights, slot, entry);
         }
-        let hit = hit(index, query, weights, &query_terms, total, entry, matched);
+        let hit = hit(index, query, weights, &facts, entry, matched);
         if top.len() < keep || ranks_before(&hit, &top[keep - 1]) {
             let at = top.partition_point(|h| ranks_before(h, &hit));
             top.insert(at, hit);
@@ -195,12 +196,7 @@ fn best_qualities(index: &Index, weights: &Weights, query: &Query) -> Vec<f32> {
                         .map(|&t| index.strongest_field(t))
                         .max()
                         .unwrap_or(Field::Body);
-                    v.quality
-                        * match field {
-                            Field::Title => weights.title,
-                            Field::Question => weights.question,
-                            Field::Body => weights.body,
-                        }
+                    v.quality * field_ceiling(weights, field)
                 })
                 .fold(0.0, f32::max)
         })
@@ -228,7 +224,7 @@ pub fn search_exhaustive(index: &Index, query: &Query, weights: &Weights) -> Vec
     if total <= 0.0 {
         return Vec::new();
     }
-    let query_terms = query.terms();
+    let facts = Facts::new(index, weights, query, total);
     let mut hits: Vec<Hit> = (0..index.len() as u32)
         .filter_map(|entry| {
             let matched: Vec<_> = query
@@ -239,7 +235,7 @@ pub fn search_exhaustive(index: &Index, query: &Query, weights: &Weights) -> Vec
             matched
                 .iter()
                 .any(Option::is_some)
-                .then(|| hit(index, query, weights, &query_terms, total, entry, matched))
+                .then(|| hit(index, query, weights, &facts, entry, matched))
         })
         .collect();
     sort(&mut hits);
@@ -266,26 +262,44 @@ fn slot_in_entry(
         .max_by(|a, b| a.0.total_cmp(&b.0))
 }
 
+/// What every entry's score needs to know about the query, worked out once per query.
+struct Facts {
+    /// Every term any slot can match, for the title fit.
+    terms: HashSet<TermId>,
+    /// The sum of the slots' weights.
+    total: f32,
+    /// Per slot, the match quality it can be sure to find (see `best_qualities`).
+    best: Vec<f32>,
+}
+
+impl Facts {
+    fn new(index: &Index, weights: &Weights, query: &Query, total: f32) -> Facts {
+        Facts {
+            terms: query.terms(),
+            total,
+            best: best_qualities(index, weights, query),
+        }
+    }
+}
+
 fn hit(
     index: &Index,
     query: &Query,
     weights: &Weights,
-    query_terms: &HashSet<TermId>,
-    total: f32,
+    facts: &Facts,
     entry: u32,
     matched: Vec<Option<(f32, Field)>>,
 ) -> Hit {
     let evidence = covered(query, &matched);
-    let best = best_qualities(index, weights, query);
-    let lacking = lacking(query, &matched, &best, weights.weak_match, |_| true);
+    let lacking = lacking(query, &matched, &facts.best, weights.weak_match, |_| true);
     let saturated =
         evidence / (evidence + half_evidence(index, weights) + weights.unmatched * lacking);
-    let fit = title_fit(index, entry, query_terms);
+    let fit = title_fit(index, entry, &facts.terms);
     let score = saturated * (1.0 - weights.title_fit + weights.title_fit * fit);
     Hit {
         entry: EntryPos::new(entry),
         score,
-        coverage: evidence / total,
+        coverage: evidence / facts.total,
         evidence,
         lacking,
         fit,
@@ -297,9 +311,17 @@ fn hit(
 /// the field's weight, so the pruning bounds hold.
 fn field_weight(index: &Index, weights: &Weights, field: Field, entry: u32) -> f32 {
     match field {
+        Field::Body => weights.body * index.body_norm(entry),
+        _ => field_ceiling(weights, field),
+    }
+}
+
+/// The most a match in `field` counts in any entry: the field's weight (a body at its full length).
+fn field_ceiling(weights: &Weights, field: Field) -> f32 {
+    match field {
         Field::Title => weights.title,
         Field::Question => weights.question,
-        Field::Body => weights.body * index.body_norm(entry),
+        Field::Body => weights.body,
     }
 }
 
