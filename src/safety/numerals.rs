@@ -15,22 +15,17 @@ pub(crate) fn read_spelled_numbers(tokens: Vec<Token>) -> Vec<Token> {
     let mut i = 0;
     while i < tokens.len() {
         match spelled(&tokens, i) {
-            Some((value, end)) => {
-                let text = tokens[i..end]
-                    .iter()
-                    .map(|t| t.word.as_str())
-                    .collect::<Vec<_>>()
-                    .join(" ");
+            Some((value, end, decimal)) => {
+                // Written with "point", it is written as "38.2" is: with its decimals.
+                let text = decimal.unwrap_or_else(|| {
+                    tokens[i..end]
+                        .iter()
+                        .map(|t| t.word.as_str())
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                });
                 let unit = tokens[end - 1].unit.clone();
-                let mut number = Token::number(&text, value, false, unit);
-                // Written with "point", it has a decimal, as "38.2" has.
-                if value.fract() != 0.0 || text.contains(" point ") {
-                    number.word = format!("{value}");
-                    if !number.word.contains('.') {
-                        number.word.push_str(".0");
-                    }
-                }
-                out.push(number);
+                out.push(Token::number(&text, value, false, unit));
                 i = end;
             }
             None => {
@@ -42,11 +37,12 @@ pub(crate) fn read_spelled_numbers(tokens: Vec<Token>) -> Vec<Token> {
     out
 }
 
-/// The number starting at `at`, and the token after it, if one is written there.
-fn spelled(tokens: &[Token], at: usize) -> Option<(f64, usize)> {
+/// The number starting at `at`, the token after it, and its digits ("38.2") when it has decimals, if a
+/// number is written there.
+fn spelled(tokens: &[Token], at: usize) -> Option<(f64, usize, Option<String>)> {
     let (whole, mut next, sure) = integer(tokens, at)?;
     let mut value = whole as f64;
-    let mut decimal = false;
+    let mut decimal = None;
     if tokens.get(next).is_some_and(|t| t.word == "point") {
         let mut digits = String::new();
         let mut j = next + 1;
@@ -61,19 +57,16 @@ fn spelled(tokens: &[Token], at: usize) -> Option<(f64, usize)> {
             j += 1;
         }
         if !digits.is_empty() {
-            value = format!("{whole}.{digits}").parse().ok()?;
-            decimal = true;
+            let text = format!("{whole}.{digits}");
+            value = text.parse().ok()?;
+            decimal = Some(text);
             next = j;
         }
     }
     // A lone digit token ("38") is already a number: it becomes a new one only with its decimals.
     let from_digits = tokens[at].number.is_some();
-    (if from_digits {
-        decimal
-    } else {
-        sure || decimal
-    })
-    .then_some((value, next))
+    let is_new = decimal.is_some() || sure && !from_digits;
+    is_new.then_some((value, next, decimal))
 }
 
 /// A whole number at `at` (a digit token, or words up to 999), the token after it, and whether it is

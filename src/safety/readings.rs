@@ -41,13 +41,10 @@ pub(crate) fn mentions(rules: &Rules, clauses: &[Clause]) -> Vec<Mention> {
                     }
                     continue;
                 };
-                // "temp 102F day 4": a number with the reading's unit against it measures, whatever follows.
-                let glued = token
-                    .unit
-                    .as_ref()
-                    .is_some_and(|u| reading.units.contains(u));
+                // "temp 102F day 4": a number with the reading's unit against it measures, whatever
+                // follows.
                 if token.pair != reading.pairs
-                    || !glued && is_count(rules, tokens, i)
+                    || !has_glued_unit(reading, token) && is_count(rules, tokens, i)
                     || is_limit(rules, tokens, i)
                 {
                     continue;
@@ -98,11 +95,20 @@ fn named_before(reading: &Reading, clauses: &[Clause], c: usize) -> bool {
 
 /// A unit written against the number or as the next word ("101F", "38.5 degrees", "91 %").
 fn has_unit(reading: &Reading, tokens: &[Token], i: usize) -> bool {
-    let unit = tokens[i]
+    match &tokens[i].unit {
+        Some(_) => has_glued_unit(reading, &tokens[i]),
+        None => tokens
+            .get(i + 1)
+            .is_some_and(|t| reading.units.contains(&t.word)),
+    }
+}
+
+/// The reading's unit written against the number ("101F", "38°C").
+fn has_glued_unit(reading: &Reading, token: &Token) -> bool {
+    token
         .unit
-        .as_deref()
-        .or_else(|| tokens.get(i + 1).map(|t| t.word.as_str()));
-    unit.is_some_and(|u| reading.units.iter().any(|w| w == u))
+        .as_ref()
+        .is_some_and(|u| reading.units.contains(u))
 }
 
 /// Where one of the reading's words starts, within `reach` words before the number.
