@@ -50,11 +50,11 @@ fn check_warns_about_votes_and_answers_for_ids_that_no_longer_exist() {
     store.record_question("answered", Some(gone), None).unwrap();
     store.record_question("answered", Some(kept), None).unwrap();
     drop(store);
-    let out = Command::new(env!("CARGO_BIN_EXE_faqbot"))
-        .arg("check")
-        .env("FAQBOT_DATABASE__PATH", &db)
-        .output()
-        .unwrap();
+    let out = support::process::run_with_env(
+        &["check"],
+        &[("FAQBOT_DATABASE__PATH", db.to_str().unwrap())],
+        "",
+    );
     assert!(out.status.success(), "{}", stderr(&out));
     let text = stdout(&out);
     let warnings: Vec<&str> = text.lines().filter(|l| l.contains(": warning: ")).collect();
@@ -73,11 +73,11 @@ fn check_warns_about_votes_and_answers_for_ids_that_no_longer_exist() {
 fn check_creates_no_database() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("bot.db");
-    let out = Command::new(env!("CARGO_BIN_EXE_faqbot"))
-        .arg("check")
-        .env("FAQBOT_DATABASE__PATH", &db)
-        .output()
-        .unwrap();
+    let out = support::process::run_with_env(
+        &["check"],
+        &[("FAQBOT_DATABASE__PATH", db.to_str().unwrap())],
+        "",
+    );
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(!db.exists());
 }

@@ -17,30 +17,32 @@ fn invalid_config_value_names_key_and_line() {
 
 #[test]
 fn environment_overrides_config() {
-    let out = Command::new(env!("CARGO_BIN_EXE_faqbot"))
-        .args(["ask", "--json", "myeloma"])
-        .env("FAQBOT_MATCHING__ANSWER_THRESHOLD", "0.99")
-        .env("FAQBOT_MATCHING__SUGGEST_THRESHOLD", "0.98")
-        .output()
-        .unwrap();
+    let out = support::process::run_with_env(
+        &["ask", "--json", "myeloma"],
+        &[
+            ("FAQBOT_MATCHING__ANSWER_THRESHOLD", "0.99"),
+            ("FAQBOT_MATCHING__SUGGEST_THRESHOLD", "0.98"),
+        ],
+        "",
+    );
     let line: serde_json::Value = serde_json::from_str(stdout(&out).trim()).unwrap();
     assert_eq!(line["outcome"], "declined");
-    let bad = Command::new(env!("CARGO_BIN_EXE_faqbot"))
-        .args(["check"])
-        .env("FAQBOT_MATCHING__SUGGEST_THRESHOLD", "7")
-        .output()
-        .unwrap();
+    let bad = support::process::run_with_env(
+        &["check"],
+        &[("FAQBOT_MATCHING__SUGGEST_THRESHOLD", "7")],
+        "",
+    );
     assert_eq!(bad.status.code(), Some(2));
     assert!(stderr(&bad).contains("FAQBOT_MATCHING__SUGGEST_THRESHOLD"));
 }
 
 #[test]
 fn a_huge_count_from_the_environment_is_an_error_naming_the_variable() {
-    let out = Command::new(env!("CARGO_BIN_EXE_faqbot"))
-        .args(["ask", "car t"])
-        .env("FAQBOT_MATCHING__MAX_RELATED", "1000000000")
-        .output()
-        .unwrap();
+    let out = support::process::run_with_env(
+        &["ask", "car t"],
+        &[("FAQBOT_MATCHING__MAX_RELATED", "1000000000")],
+        "",
+    );
     let err = stderr(&out);
     assert_eq!(out.status.code(), Some(2), "{err}");
     assert!(
@@ -90,11 +92,11 @@ fn counts_must_be_whole_numbers_in_range() {
 
 #[test]
 fn a_zero_half_evidence_is_an_error_not_a_nan_score() {
-    let out = Command::new(env!("CARGO_BIN_EXE_faqbot"))
-        .args(["ask", "--explain", "ongoing"])
-        .env("FAQBOT_MATCHING__WEIGHTS__HALF_EVIDENCE", "0")
-        .output()
-        .unwrap();
+    let out = support::process::run_with_env(
+        &["ask", "--explain", "ongoing"],
+        &[("FAQBOT_MATCHING__WEIGHTS__HALF_EVIDENCE", "0")],
+        "",
+    );
     let err = stderr(&out);
     assert_eq!(out.status.code(), Some(2), "{err}");
     assert!(err.contains("half_evidence"), "{err}");
@@ -105,18 +107,18 @@ fn a_zero_half_evidence_is_an_error_not_a_nan_score() {
 fn one_admin_from_the_environment_is_a_list_of_one() {
     // `FAQBOT_TELEGRAM__ADMINS=77001` used to fail with "invalid type: integer, expected a sequence".
     for admins in ["77001", "77001,77002"] {
-        let out = Command::new(env!("CARGO_BIN_EXE_faqbot"))
-            .args(["ask", "car t"])
-            .env("FAQBOT_TELEGRAM__ADMINS", admins)
-            .output()
-            .unwrap();
+        let out = support::process::run_with_env(
+            &["ask", "car t"],
+            &[("FAQBOT_TELEGRAM__ADMINS", admins)],
+            "",
+        );
         assert_eq!(out.status.code(), Some(0), "{admins}: {}", stderr(&out));
     }
-    let out = Command::new(env!("CARGO_BIN_EXE_faqbot"))
-        .args(["ask", "car t"])
-        .env("FAQBOT_TELEGRAM__ADMINS", "77001,alice")
-        .output()
-        .unwrap();
+    let out = support::process::run_with_env(
+        &["ask", "car t"],
+        &[("FAQBOT_TELEGRAM__ADMINS", "77001,alice")],
+        "",
+    );
     assert_eq!(out.status.code(), Some(2));
     assert!(
         stderr(&out).contains("FAQBOT_TELEGRAM__ADMINS"),

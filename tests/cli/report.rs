@@ -24,21 +24,21 @@ fn report_prints_stats_and_gaps_with_the_closest_entry() {
         )
         .unwrap();
     drop(store);
-    let out = Command::new(env!("CARGO_BIN_EXE_faqbot"))
-        .args(["report", "--json"])
-        .env("FAQBOT_DATABASE__PATH", &db)
-        .output()
-        .unwrap();
+    let out = support::process::run_with_env(
+        &["report", "--json"],
+        &[("FAQBOT_DATABASE__PATH", db.to_str().unwrap())],
+        "",
+    );
     assert!(out.status.success(), "{}", stderr(&out));
     let report: serde_json::Value = serde_json::from_str(stdout(&out).trim()).unwrap();
     assert_eq!(report["stats"]["questions"], 2);
     assert_eq!(report["gaps"][0]["count"], 1);
     assert!(report["gaps"][0]["closest"].is_string());
-    let text = Command::new(env!("CARGO_BIN_EXE_faqbot"))
-        .arg("report")
-        .env("FAQBOT_DATABASE__PATH", &db)
-        .output()
-        .unwrap();
+    let text = support::process::run_with_env(
+        &["report"],
+        &[("FAQBOT_DATABASE__PATH", db.to_str().unwrap())],
+        "",
+    );
     let text = stdout(&text);
     assert!(text.contains("Questions: 2"), "{text}");
     assert!(
@@ -49,11 +49,11 @@ fn report_prints_stats_and_gaps_with_the_closest_entry() {
 
 #[test]
 fn report_without_a_database_says_so() {
-    let out = Command::new(env!("CARGO_BIN_EXE_faqbot"))
-        .arg("report")
-        .env("FAQBOT_DATABASE__PATH", "/nonexistent/bot.db")
-        .output()
-        .unwrap();
+    let out = support::process::run_with_env(
+        &["report"],
+        &[("FAQBOT_DATABASE__PATH", "/nonexistent/bot.db")],
+        "",
+    );
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("no database at /nonexistent/bot.db"));
 }

@@ -199,10 +199,20 @@ fn unchunk(mut rest: &str) -> String {
 
 /// Runs the built `faqbot` with `args` and `stdin` to the end, without any bot token from the environment.
 pub fn run(args: &[&str], stdin: impl AsRef<[u8]>) -> std::process::Output {
+    run_with_env(args, &[], stdin)
+}
+
+/// `run`, with these variables set (`FAQBOT_DATABASE__PATH`, a `FAQBOT_MATCHING__…` override).
+pub fn run_with_env(
+    args: &[&str],
+    env: &[(&str, &str)],
+    stdin: impl AsRef<[u8]>,
+) -> std::process::Output {
     use std::io::Write;
     use std::process::{Command, Stdio};
     let mut child = Command::new(env!("CARGO_BIN_EXE_faqbot"))
         .args(args)
+        .envs(env.iter().copied())
         .env_remove("TELOXIDE_TOKEN")
         .env_remove("FAQBOT_TELEGRAM__TOKEN")
         .stdin(Stdio::piped())
