@@ -56,12 +56,7 @@ pub async fn on_answer(
         c.new_entry(admin, &title, &answer, None, None)
     })
     .await;
-    tracing::info!(
-        update_id = update.id.0,
-        ok = result.is_ok(),
-        "answer command"
-    );
-    confirm(bot, msg, result, update).await
+    confirm(bot, msg, result, update, "answer command").await
 }
 
 /// `/alias <entry id or title>`, replying to the question to add to that entry.
@@ -81,12 +76,7 @@ pub async fn on_alias(
     let name = name.to_string();
     let admin = admin_of(msg);
     let result = curate(state, move |c| c.add_question(admin, &name, &question)).await;
-    tracing::info!(
-        update_id = update.id.0,
-        ok = result.is_ok(),
-        "alias command"
-    );
-    confirm(bot, msg, result, update).await
+    confirm(bot, msg, result, update, "alias command").await
 }
 
 /// An admin's reply to a prompt: the title (and answer) of a new entry.
@@ -140,17 +130,19 @@ pub async fn on_prompt_reply(
     {
         state.prompts.remove(msg.chat.id, replied.id);
     }
-    tracing::info!(update_id = update.id.0, ok = result.is_ok(), "prompt reply");
-    confirm(&bot, &msg, result, &update).await
+    confirm(&bot, &msg, result, &update, "prompt reply").await
 }
 
-/// Tells the admin in the chat what was done, with an undo button, or why not.
+/// Logs the outcome of an admin's `what` (never its text) and tells the admin in the chat what was done,
+/// with an undo button, or why not.
 async fn confirm(
     bot: &FaqBot,
     msg: &Message,
     result: Result<Done, CurateError>,
     update: &Update,
+    what: &'static str,
 ) -> HandlerResult {
+    tracing::info!(update_id = update.id.0, ok = result.is_ok(), "{what}");
     let part = match result {
         Ok(done) => Outgoing {
             text: describe(&done, false),
