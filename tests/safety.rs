@@ -290,6 +290,29 @@ fn mechanisms_added_for_new_voices() {
     }
 }
 
+/// Found in the last review: "can't stand" as dislike raised the emergency notice of a focal sign.
+#[test]
+fn cannot_stand_as_dislike_is_no_sign_but_legs_that_will_not_hold_are() {
+    let safety = safety();
+    let urgent = |m: &str| safety.check(m).map(|a| a.level);
+    for message in [
+        "I can't stand hospitals",
+        "she can not stand the smell of the ward food",
+        "i cant stand it when people tell me to stay positive",
+        "honestly I can't stand waiting for results",
+    ] {
+        assert_eq!(urgent(message), None, "{message}");
+    }
+    for message in [
+        "he can't stand up without help since this morning",
+        "dad is unable to stand this evening",
+        "mum cant stand, her legs are like jelly",
+        "she can not stand on her own since lunch",
+    ] {
+        assert_eq!(urgent(message), Some(Level::Emergency), "{message}");
+    }
+}
+
 #[test]
 fn the_explanation_shows_each_mention_with_its_modifiers() {
     let explanation = safety().explain("no fever at all but she is very confused");
