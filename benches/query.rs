@@ -6,6 +6,10 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use faqbot::config::Settings;
 use faqbot::engine::Engine;
 
+/// The allocator the binary runs with (src/main.rs), so the figures are the binary's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn shipped_faq(c: &mut Criterion) {
     let settings = Settings::default();
     let engine = Engine::load(&settings.faq, settings.matching).unwrap();

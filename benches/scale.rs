@@ -13,6 +13,10 @@ use faqbot::engine::Engine;
 use faqbot::search::matcher;
 use faqbot::search::query;
 
+/// The allocator the binary runs with (src/main.rs), so the figures are the binary's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const SIZES: &[usize] = &[100, 1_000, 10_000, 100_000];
 const SEED: u64 = 42;
 const QUESTIONS: usize = 64;

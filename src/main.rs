@@ -4,6 +4,11 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
+/// mimalloc: the small strings of a message's analysis are a third of a question's time with the system
+/// allocator.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     match faqbot::cli::run(faqbot::cli::Cli::parse()) {
         Ok(code) => code,

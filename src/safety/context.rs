@@ -48,6 +48,40 @@ impl<'a> Vocabulary<'a> {
     }
 }
 
+/// What the modifiers of every mention of a message need to know about the whole message, worked out
+/// once per message rather than once per mention.
+pub(crate) struct Facts<'a> {
+    vocabulary: Vocabulary<'a>,
+    /// The writer says they care for the patient ("my husband", "mum") and not that they are the patient.
+    writer_cares: bool,
+    /// Someone other than the writer is named ("my wife", "he").
+    someone_else_named: bool,
+}
+
+impl<'a> Facts<'a> {
+    pub(crate) fn of(rules: &Rules, clauses: &'a [Clause]) -> Facts<'a> {
+        let vocabulary = Vocabulary::of(clauses);
+        let says = |list: &[Phrase]| {
+            list.iter()
+                .filter(|p| vocabulary.may_hold(p))
+                .any(|phrase| {
+                    clauses
+                        .iter()
+                        .any(|c| !occurrences(&c.tokens, phrase, 0).is_empty())
+                })
+        };
+        let writer_cares = says(&rules.caregiver) && !says(&rules.patient);
+        let someone_else_named = clauses
+            .iter()
+            .any(|c| c.tokens.iter().any(|t| rules.others.contains(&t.stem)));
+        Facts {
+            vocabulary,
+            writer_cares,
+            someone_else_named,
+        }
+    }
+}
+
 /// The symptom mentions of the clauses: lay phrases (typos already corrected) and readings.
 pub(crate) fn mentions(rules: &Rules, clauses: &[Clause]) -> Vec<Mention> {
     let mut found = Vec::new();
@@ -113,11 +147,12 @@ pub(crate) fn modifiers(
     rules: &Rules,
     clauses: &[Clause],
     list_items: &[bool],
+    facts: &Facts,
     mention: &Mention,
 ) -> Vec<Modifier> {
     let mut out = Vec::new();
     let clause = &clauses[mention.clause];
-    let vocabulary = Vocabulary::of(clauses);
+    let vocabulary = &facts.vocabulary;
     // A measured number is a report even when the sentence goes on to ask about it ("temp 38.0
     // exactly, does that count?"), unless its own clause asks ("is 38.5 a fever?").
     let in_general = || {
@@ -150,19 +185,7 @@ pub(crate) fn modifiers(
     let negative_phrase = clauses[mention.clause].tokens[mention.span.clone()]
         .iter()
         .any(|t| NEGATIVES.contains(&t.stem.as_str()));
-    let says = |list: &[Phrase]| {
-        list.iter()
-            .filter(|p| vocabulary.may_hold(p))
-            .any(|phrase| {
-                clauses
-                    .iter()
-                    .any(|c| !occurrences(&c.tokens, phrase, 0).is_empty())
-            })
-    };
-    let writer_cares = says(&rules.caregiver) && !says(&rules.patient);
-    let someone_else_named = clauses
-        .iter()
-        .any(|c| c.tokens.iter().any(|t| rules.others.contains(&t.stem)));
+    let (writer_cares, someone_else_named) = (facts.writer_cares, facts.someone_else_named);
     for trigger in &rules.triggers {
         if !trigger.symptoms.is_empty() && !trigger.symptoms.contains(&mention.symptom) {
             continue;
@@ -178,20 +201,26 @@ pub(crate) fn modifiers(
         {
             continue;
         }
-        let hit = trigger
+        let mut phrases = trigger
             .phrases
             .iter()
             .filter(|p| vocabulary.may_hold(p))
-            .find_map(|phrase| {
-                scope_clauses(
-                    clauses,
-                    list_items,
-                    mention.clause,
-                    trigger.scope,
-                    trigger.direction,
-                    trigger.kind == Kind::Historical,
-                )
-                .into_iter()
+            .peekable();
+        if phrases.peek().is_none() {
+            continue;
+        }
+        let scope = scope_clauses(
+            clauses,
+            list_items,
+            mention.clause,
+            trigger.scope,
+            trigger.direction,
+            trigger.kind == Kind::Historical,
+        );
+        let hit = phrases.find_map(|phrase| {
+            scope
+                .iter()
+                .copied()
                 .flat_map(|c| {
                     occurrences(&clauses[c].tokens, phrase, 0)
                         .into_iter()
@@ -199,7 +228,7 @@ pub(crate) fn modifiers(
                 })
                 .find(|(c, span)| in_reach(rules, clauses, trigger, (*c, span.clone()), mention))
                 .map(|(c, span)| words(&clauses[c].tokens[span]))
-            });
+        });
         if let Some(trigger_words) = hit {
             out.push(Modifier {
                 kind: trigger.kind,

@@ -106,9 +106,10 @@ impl Safety {
         let clauses = text::clauses(message, &self.rules.splitter, &self.corrector);
         let mentions = context::mentions(&self.rules, &clauses);
         let list_items = context::list_items(&self.rules, &clauses, &mentions);
+        let facts = context::Facts::of(&self.rules, &clauses);
         let reports: Vec<MentionReport> = mentions
             .iter()
-            .map(|m| self.report(&clauses, &list_items, m))
+            .map(|m| self.report(&clauses, &list_items, &facts, m))
             .collect();
         let alert = self.alert(&reports);
         Explanation {
@@ -117,7 +118,13 @@ impl Safety {
         }
     }
 
-    fn report(&self, clauses: &[Clause], list_items: &[bool], mention: &Mention) -> MentionReport {
+    fn report(
+        &self,
+        clauses: &[Clause],
+        list_items: &[bool],
+        facts: &context::Facts,
+        mention: &Mention,
+    ) -> MentionReport {
         let symptom = &self.rules.symptoms[mention.symptom];
         let clause = &clauses[mention.clause];
         let tokens = &clause.tokens[mention.span.clone()];
@@ -130,7 +137,7 @@ impl Safety {
                 .iter()
                 .filter_map(|t| t.typed.clone().map(|typed| (typed, t.stem.clone())))
                 .collect(),
-            modifiers: context::modifiers(&self.rules, clauses, list_items, mention),
+            modifiers: context::modifiers(&self.rules, clauses, list_items, facts, mention),
         }
     }
 

@@ -25,7 +25,7 @@ pub struct Index {
     idf: Vec<f32>,
     /// Per term: the strongest field any entry holds it in.
     strongest: Vec<Field>,
-    words: std::collections::HashMap<String, TermId>,
+    words: rustc_hash::FxHashMap<String, TermId>,
     fuzzy: Fuzzy,
     /// The term of each word in `fuzzy`, by the word's index there.
     fuzzy_terms: Vec<TermId>,

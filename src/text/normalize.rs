@@ -248,11 +248,12 @@ fn respell_function_words(tokens: &mut [Token]) {
         let near = STOP_WORDS
             .iter()
             .filter(|w| {
+                // "shell" is not a typo of "she": words keep their first letter (checked first: the
+                // distance is the costly part).
                 w.len() >= 3
                     && w.len().abs_diff(len) <= 1
-                    && strsim::osa_distance(w, &token.word) == 1
-                    // "shell" is not a typo of "she": words keep their first letter.
                     && w.as_bytes()[0] == token.word.as_bytes()[0]
+                    && strsim::osa_distance(w, &token.word) == 1
             })
             .max_by_key(likelihood);
         if let Some(word) = near {
