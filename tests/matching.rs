@@ -435,3 +435,20 @@ fn asking_whether_a_person_answers_gets_a_plain_answer() {
         Decision::SmallTalk(ChitChat::AboutBot)
     );
 }
+
+/// A synonym group that every heading holds says nothing about which entry is meant: "white blood
+/// cells" is in the `t_cells` group, and every heading of this guide says "T cells", so the group
+/// matched every heading as fully as the words themselves and the first heading won; the words
+/// themselves are in one text only.
+#[test]
+fn a_synonym_every_heading_holds_does_not_outweigh_the_words_themselves() {
+    let (_dir, engine) = guide_engine(
+        "# Your T cells\n\n## T cells\n\nThey are collected through a line and kept.\n\n\
+         ## How your own T cells are changed in the laboratory\n\nThey are a kind of white blood cell \
+         that fights infection.\n\n## T cells back\n\nThey are given back through a drip.\n",
+    );
+    assert_eq!(
+        best_title(&engine, "t cells = white blood cells? sorry total newbie").as_deref(),
+        Some("Your T cells › How your own T cells are changed in the laboratory")
+    );
+}

@@ -207,6 +207,19 @@ pub fn analyse(index: &Index, text: &str, weights: &Weights) -> Query {
                 informativeness(&slot.text, weights)
             }
         };
+        // A variant commoner in the FAQ than the slot's rarest word says less: "white blood cells"
+        // matched through the `t_cells` group, which every title of a CAR T FAQ holds, is no evidence for
+        // the entry that happens to say "T cell" in its heading, while the words themselves point to one.
+        // A variant of several words needs them all: its rarity is taken as the sum of theirs (as if they
+        // occurred independently), so "live" + "vaccines" is as specific as the phrase.
+        let floor = IDF_FLOOR * index.rare_idf();
+        if let Some(idf) = rarity {
+            let top = idf.max(floor);
+            for v in &mut slot.variants {
+                let own: f32 = v.terms.iter().map(|&t| index.idf(t)).sum();
+                v.quality *= (own.max(floor) / top).min(1.0);
+            }
+        }
         let base = match rarity {
             Some(idf) => idf.max(IDF_FLOOR * index.rare_idf()) * english(),
             // "my husband Johnathan has a fever": the name is not what is asked about.
