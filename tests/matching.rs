@@ -452,3 +452,25 @@ fn a_synonym_every_heading_holds_does_not_outweigh_the_words_themselves() {
         Some("Your T cells › How your own T cells are changed in the laboratory")
     );
 }
+
+/// A synonym whose stem is another word's: "immunisation" stems to "immun", as "immune" does, so the
+/// `vaccine` groups put every section about the immune system behind a question about vaccines.
+#[test]
+fn a_question_about_vaccines_is_not_answered_by_the_immune_system() {
+    let (_dir, engine) = guide_engine(
+        "# CAR T\n\n## How it works\n\nYour own immune system is trained to fight the cancer.\n\n\
+         ## Side effects\n\nA fever is the commonest.\n",
+    );
+    let reply = engine.ask("can I have vaccines after car t?");
+    let answered_with = match &reply.decision {
+        faqbot::engine::Decision::Answer { best, .. } => {
+            Some(engine.entry(best.entry).title.clone())
+        }
+        _ => None,
+    };
+    assert_ne!(
+        answered_with.as_deref(),
+        Some("CAR T › How it works"),
+        "{reply:?}"
+    );
+}
