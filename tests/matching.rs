@@ -474,3 +474,14 @@ fn a_question_about_vaccines_is_not_answered_by_the_immune_system() {
         "{reply:?}"
     );
 }
+
+/// The shipped document says CAR T may become more affordable, not what it costs: an alternate question
+/// "how much does CAR T cost" made it answer a question about a price it does not give (two sets written
+/// by others expect a decline). A plain "how much does it cost" still finds the section through
+/// "cheaper".
+#[test]
+fn the_price_of_treatment_is_not_answered_by_its_future() {
+    let question = "how much does car t cost in the US without insurance";
+    let reply = ask(question);
+    assert_ne!(reply.outcome(), Outcome::Answered, "{question}: {reply:?}");
+}
