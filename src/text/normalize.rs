@@ -94,6 +94,12 @@ pub fn raw_words(text: &str, mut word: impl FnMut(&str, bool)) {
             }
         }
         let next_is_word = chars.peek().is_some_and(|n| n.is_alphanumeric());
+        if c == '@' && raw.is_empty() && next_is_word {
+            // "@Dave", "@bot": a chat handle, kept with its "@" so that `finish_word` reads it as a
+            // name (an address, "name@example.org", has a word before the "@" and is read as words).
+            raw.push(c);
+            continue;
+        }
         if is_apostrophe(c) && !raw.is_empty() && next_is_word {
             // "we're" must not read as "were", nor "it'll" as a rare word "itll": a clitic is its own word.
             let suffix: String = chars
@@ -137,14 +143,24 @@ fn finish_word(raw: &str, hyphen_next: bool, tokens: &mut Vec<Token>) {
     if raw.is_empty() {
         return;
     }
+    // A chat handle ("@Dave", "@array" in a Perl question) is a name: it counts for little unless the
+    // FAQ uses the word.
+    let (raw, handle) = match raw.strip_prefix('@') {
+        Some(rest) => (rest, true),
+        None => (raw, false),
+    };
+    if raw.is_empty() {
+        return;
+    }
     let letters = raw.chars().filter(|c| c.is_alphabetic()).count();
     let acronym =
         (2..=6).contains(&letters) && raw.chars().all(|c| c.is_uppercase() || c.is_numeric());
     let mut chars = raw.chars();
-    let name_like = !tokens.is_empty()
-        && chars.next().is_some_and(char::is_uppercase)
-        && letters > 1
-        && chars.all(|c| !c.is_uppercase());
+    let name_like = handle
+        || !tokens.is_empty()
+            && chars.next().is_some_and(char::is_uppercase)
+            && letters > 1
+            && chars.all(|c| !c.is_uppercase());
     let word = fold(raw);
     if word.is_empty() {
         return;
@@ -292,6 +308,31 @@ mod tests {
 
     fn words(text: &str) -> Vec<String> {
         tokens(text).into_iter().map(|t| t.word).collect()
+    }
+
+    #[test]
+    fn chat_handles_are_names() {
+        let names = |text: &str| -> Vec<(String, bool)> {
+            tokens(text)
+                .into_iter()
+                .map(|t| (t.word, t.name_like))
+                .collect()
+        };
+        assert_eq!(names("@bot the emily story")[0], ("bot".to_string(), true));
+        assert_eq!(
+            names("Replying to @dave - yes")[2],
+            ("dave".to_string(), true)
+        );
+        assert_eq!(
+            words("mail nurse@example.org"),
+            ["mail", "nurse", "example", "org"]
+        );
+        assert!(
+            names("mail nurse@example.org")
+                .iter()
+                .all(|(_, name)| !name)
+        );
+        assert_eq!(words("@ the clinic"), ["the", "clinic"]);
     }
 
     #[test]
