@@ -39,9 +39,9 @@ pub struct Hit {
 /// `search_exhaustive` scores them.
 ///
 /// Two prunings keep a query's cost far below the number of entries. Slots too light to lift an entry to
-/// `floor` on their own (MaxScore's non-essential terms: their weights add up to less than `floor` of the
-/// question's) bring no candidates; they are looked up by binary search for the entries the heavier slots
-/// found. And a candidate whose coverage, even with every light slot matched, cannot beat the `keep`-th
+/// `floor` on their own (MaxScore's non-essential terms: an entry holding only them has their evidence at
+/// most and lacks every other slot) bring no candidates; they are looked up by binary search for the
+/// entries the heavier slots found. And a candidate whose coverage, even with every light slot matched, cannot beat the `keep`-th
 /// best score so far is dropped before its light slots and title fit are worked out.
 pub fn search(
     index: &Index,
@@ -56,20 +56,21 @@ pub fn search(
     }
     let mut order: Vec<usize> = (0..query.slots.len()).collect();
     order.sort_by(|&a, &b| query.slots[a].weight.total_cmp(&query.slots[b].weight));
-    // Slots whose evidence together cannot lift an entry to `floor`, even with nothing lacking.
+    // The lightest slots whose evidence together cannot lift an entry to `floor`: an entry that holds
+    // none of the other slots lacks every one of them, which the score counts against it.
     let half = half_evidence(index, weights);
-    let reachable = if floor >= 1.0 {
-        f32::INFINITY
-    } else {
-        floor * half / (1.0 - floor)
-    };
+    let mut missing: f32 = query.slots.iter().map(|s| s.miss).sum();
     let mut light = 0.0;
     let mut essential = vec![true; query.slots.len()];
     for &s in &order {
-        if light + query.slots[s].weight >= reachable {
+        let slot = &query.slots[s];
+        let evidence = light + slot.weight;
+        let lacking = (missing - slot.miss).max(0.0);
+        if evidence / (evidence + half + weights.unmatched * lacking) >= floor {
             break;
         }
-        light += query.slots[s].weight;
+        light = evidence;
+        missing = lacking;
         essential[s] = false;
     }
     let slots = query.slots.len();
