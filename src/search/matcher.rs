@@ -115,11 +115,11 @@ pub fn search(
             0.0
         };
         // The heavy slots it lacks (or has weakly) are lacking for sure; the light ones may all be there.
-        let lacking = lacking(query, &matched, &facts.best, weights.weak_match, |s| {
+        let sure = lacking(query, &matched, &facts.best, weights.weak_match, |s| {
             essential[s]
         });
         let most = heavy + light;
-        if most / (most + half + weights.unmatched * lacking) < bar {
+        if most / (most + half + weights.unmatched * sure) < bar {
             continue;
         }
         for (s, slot) in query
@@ -129,6 +129,12 @@ pub fn search(
             .filter(|(s, _)| !essential[*s])
         {
             matched[s] = slot_in_entry(index, weights, slot, entry);
+        }
+        // Its score before the title fit, which can only lower it: the fit is the costly part.
+        let evidence = covered(query, &matched);
+        let short = lacking(query, &matched, &facts.best, weights.weak_match, |_| true);
+        if evidence / (evidence + half + weights.unmatched * short) < bar {
+            continue;
         }
         let hit = hit(index, query, weights, &facts, entry, matched);
         if top.len() < keep || ranks_before(&hit, &top[keep - 1]) {
