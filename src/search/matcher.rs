@@ -334,19 +334,20 @@ fn field_ceiling(weights: &Weights, field: Field) -> f32 {
 
 /// The entries holding every term of the variant, with what the match counts there and its weakest
 /// field (see `terms_weight`).
-fn variant_entries(index: &Index, weights: &Weights, variant: &Variant) -> Vec<(u32, f32, Field)> {
-    let Some(&first) = variant.terms.first() else {
-        return Vec::new();
-    };
-    index
-        .postings(first)
-        .iter()
-        .filter_map(|p| {
-            let (share, field) =
-                terms_weight(index, weights, &variant.terms, p.entry(), Some(p.field()))?;
-            Some((p.entry(), share, field))
-        })
-        .collect()
+fn variant_entries<'a>(
+    index: &'a Index,
+    weights: &'a Weights,
+    variant: &'a Variant,
+) -> impl Iterator<Item = (u32, f32, Field)> + 'a {
+    let postings = variant
+        .terms
+        .first()
+        .map_or(&[][..], |&t| index.postings(t));
+    postings.iter().filter_map(|p| {
+        let (share, field) =
+            terms_weight(index, weights, &variant.terms, p.entry(), Some(p.field()))?;
+        Some((p.entry(), share, field))
+    })
 }
 
 /// What a match of `terms` in `entry` counts: the mean of each term's field weight (a phrase with one
