@@ -290,7 +290,8 @@ fn mechanisms_added_for_new_voices() {
     }
 }
 
-/// Found in the last review: "can't stand" as dislike raised the emergency notice of a focal sign.
+/// Found in review: "can't stand" as dislike raised the emergency notice of a focal sign; the first fix
+/// read any pronoun or article after it as dislike, which silenced run-on reports of the sign.
 #[test]
 fn cannot_stand_as_dislike_is_no_sign_but_legs_that_will_not_hold_are() {
     let safety = safety();
@@ -303,11 +304,17 @@ fn cannot_stand_as_dislike_is_no_sign_but_legs_that_will_not_hold_are() {
     ] {
         assert_eq!(urgent(message), None, "{message}");
     }
+    // Chat runs sentences on without commas: what follows "can't stand" is then often the sign itself.
     for message in [
         "he can't stand up without help since this morning",
         "dad is unable to stand this evening",
-        "mum cant stand, her legs are like jelly",
         "she can not stand on her own since lunch",
+        "she cannot stand up her legs are weak",
+        "he cant stand his legs are too weak",
+        "she can't stand when she tries to get up",
+        "dad can't stand a minute without falling",
+        "he can't stand it's like his legs don't work",
+        "he is unable to stand the nurse says",
     ] {
         assert_eq!(urgent(message), Some(Level::Emergency), "{message}");
     }
