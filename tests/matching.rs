@@ -498,3 +498,24 @@ fn handles_and_hedges_do_not_count_against_an_entry() {
         "{reply:?}"
     );
 }
+
+/// Snowball stems "immunisation" to "immun", as it does "immune": a question about immunisations went to
+/// the text about the immune system, or nowhere once the word had left the vaccine groups.
+#[test]
+fn immunisations_are_vaccines_not_the_immune_system() {
+    let (_dir, engine) = guide_engine(
+        "# After CAR T\n\n## How it works\n\nYour own immune system is trained to fight the cancer.\n\n\
+         ## Starting vaccines again\n\nYour childhood vaccines are given again from about six months.\n\n\
+         ## Side effects\n\nA fever is the commonest.\n",
+    );
+    for question in [
+        "when can i restart my immunisations after car t",
+        "do i need immunizations again",
+    ] {
+        assert_eq!(
+            best_title(&engine, question).as_deref(),
+            Some("After CAR T › Starting vaccines again"),
+            "{question}"
+        );
+    }
+}

@@ -10,6 +10,9 @@ static STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::
 
 /// The stem of one folded word.
 pub fn stem_word(word: &str) -> String {
+    if let Some(&(_, stem)) = OVERRIDES.iter().find(|(w, _)| *w == word) {
+        return stem.to_string();
+    }
     STEM_CACHE.with_borrow_mut(|cache| {
         if let Some(stem) = cache.get(word) {
             return stem.clone();
@@ -23,10 +26,37 @@ pub fn stem_word(word: &str) -> String {
     })
 }
 
+/// Words Snowball cuts back to the stem of an unrelated, commoner word: "immunisation" to "immun", the
+/// stem of "immune", so that a question about vaccines found every text about the immune system. They
+/// keep a stem of their own.
+const OVERRIDES: &[(&str, &str)] = &[
+    ("immunisation", "immunis"),
+    ("immunisations", "immunis"),
+    ("immunise", "immunis"),
+    ("immunised", "immunis"),
+    ("immunization", "immunis"),
+    ("immunizations", "immunis"),
+    ("immunize", "immunis"),
+    ("immunized", "immunis"),
+];
+
 /// Stemming is the costliest step, and a FAQ uses a few tens of thousands of distinct words: each thread
 /// remembers the stems it made, up to this many.
 const STEM_CACHE_SIZE: usize = 200_000;
 
 thread_local! {
     static STEM_CACHE: std::cell::RefCell<FxHashMap<String, String>> = std::cell::RefCell::new(FxHashMap::default());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn immunisation_is_not_immune() {
+        assert_eq!(stem_word("immune"), "immun");
+        assert_eq!(stem_word("immunisations"), stem_word("immunization"));
+        assert_ne!(stem_word("immunisation"), stem_word("immune"));
+        assert_eq!(stem_word("vaccinations"), stem_word("vaccination"));
+    }
 }
