@@ -519,3 +519,15 @@ fn immunisations_are_vaccines_not_the_immune_system() {
         );
     }
 }
+
+/// A declined question still names the entry closest to it (the admins' gap report offers it) when the
+/// only words it shares with the FAQ are too light to reach a "did you mean" — MaxScore leaves such words
+/// out of the search for candidates.
+#[test]
+fn a_declined_question_keeps_its_closest_entry() {
+    let reply = ask(
+        "my neighbour keeps parking his van across our drive and the council does nothing, any tips for a patient",
+    );
+    assert_ne!(reply.outcome(), Outcome::Answered, "{reply:?}");
+    assert!(reply.closest().is_some(), "{reply:?}");
+}

@@ -162,7 +162,12 @@ impl Engine {
             return explained(Decision::Decline(Declined::Empty), query, Vec::new());
         }
         let keep = EXPLAIN_HITS.max(m.max_suggestions).max(m.max_related + 1);
-        let hits = matcher::search(&self.index, &query, &m.weights, m.suggest_threshold, keep);
+        let mut hits = matcher::search(&self.index, &query, &m.weights, m.suggest_threshold, keep);
+        if hits.is_empty() {
+            // Nothing can reach a "did you mean", but the entries that share a word with the question are
+            // still its closest, for the explanation and the admins' gap report.
+            hits = matcher::search(&self.index, &query, &m.weights, 0.0, keep);
+        }
         let candidates: Vec<Candidate> = hits
             .iter()
             .map(|h| Candidate {

@@ -38,11 +38,12 @@ pub struct Hit {
 /// The `keep` best entries among those that can reach `floor`, best first, scored exactly as
 /// `search_exhaustive` scores them.
 ///
-/// Two prunings keep a query's cost far below the number of entries. Slots too light to lift an entry to
+/// Prunings keep a query's cost far below the number of entries. Slots too light to lift an entry to
 /// `floor` on their own (MaxScore's non-essential terms: an entry holding only them has their evidence at
 /// most and lacks every other slot) bring no candidates; they are looked up by binary search for the
-/// entries the heavier slots found. And a candidate whose coverage, even with every light slot matched, cannot beat the `keep`-th
-/// best score so far is dropped before its light slots and title fit are worked out.
+/// entries the heavier slots found. A candidate whose score, even with every light slot matched, cannot
+/// beat the `keep`-th best so far is dropped before its light slots are looked up, and one whose score
+/// before the title fit (which can only lower it) cannot is dropped before the fit is worked out.
 pub fn search(
     index: &Index,
     query: &Query,
@@ -59,18 +60,21 @@ pub fn search(
     // The lightest slots whose evidence together cannot lift an entry to `floor`: an entry that holds
     // none of the other slots lacks every one of them, which the score counts against it.
     let half = half_evidence(index, weights);
-    let mut missing: f32 = query.slots.iter().map(|s| s.miss).sum();
+    // What the slots after each one in `order` would lack, summed (not subtracted from a total, which
+    // could round above the true sum), and taken a hair low so that rounding can only keep a slot essential.
+    let mut after = vec![0.0f32; order.len() + 1];
+    for i in (0..order.len()).rev() {
+        after[i] = after[i + 1] + query.slots[order[i]].miss;
+    }
     let mut light = 0.0;
     let mut essential = vec![true; query.slots.len()];
-    for &s in &order {
-        let slot = &query.slots[s];
-        let evidence = light + slot.weight;
-        let lacking = (missing - slot.miss).max(0.0);
-        if evidence / (evidence + half + weights.unmatched * lacking) >= floor {
+    for (i, &s) in order.iter().enumerate() {
+        let evidence = light + query.slots[s].weight;
+        let lacking = after[i + 1] * (1.0 - 1e-4);
+        if saturated(evidence, lacking, half, weights) >= floor {
             break;
         }
         light = evidence;
-        missing = lacking;
         essential[s] = false;
     }
     let slots = query.slots.len();
@@ -118,8 +122,7 @@ pub fn search(
         let sure = lacking(query, &matched, &facts.best, weights.weak_match, |s| {
             essential[s]
         });
-        let most = heavy + light;
-        if most / (most + half + weights.unmatched * sure) < bar {
+        if saturated(heavy + light, sure, half, weights) < bar {
             continue;
         }
         for (s, slot) in query
@@ -133,7 +136,7 @@ pub fn search(
         // Its score before the title fit, which can only lower it: the fit is the costly part.
         let evidence = covered(query, &matched);
         let short = lacking(query, &matched, &facts.best, weights.weak_match, |_| true);
-        if evidence / (evidence + half + weights.unmatched * short) < bar {
+        if saturated(evidence, short, half, weights) < bar {
             continue;
         }
         let hit = hit(index, query, weights, &facts, entry, matched);
@@ -153,6 +156,11 @@ thread_local! {
     /// Per entry, its candidate row in the query being scored: an array indexed by entry is far cheaper than
     /// a map when a query touches tens of thousands of entries. Reset after each query.
     static ROWS: std::cell::RefCell<Vec<u32>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// The score before the title fit: it saturates as evidence adds up, and what is lacking holds it back.
+fn saturated(evidence: f32, lacking: f32, half: f32, weights: &Weights) -> f32 {
+    evidence / (evidence + half + weights.unmatched * lacking)
 }
 
 /// The evidence at which a score is half way to 1, in this index's units.
@@ -299,10 +307,9 @@ fn hit(
 ) -> Hit {
     let evidence = covered(query, &matched);
     let lacking = lacking(query, &matched, &facts.best, weights.weak_match, |_| true);
-    let saturated =
-        evidence / (evidence + half_evidence(index, weights) + weights.unmatched * lacking);
+    let before_fit = saturated(evidence, lacking, half_evidence(index, weights), weights);
     let fit = title_fit(index, entry, &facts.terms);
-    let score = saturated * (1.0 - weights.title_fit + weights.title_fit * fit);
+    let score = before_fit * (1.0 - weights.title_fit + weights.title_fit * fit);
     Hit {
         entry: EntryPos::new(entry),
         score,

@@ -74,8 +74,9 @@ fn split(text: &str) -> Vec<Token> {
     tokens
 }
 
-/// Calls `word` with each word of `text` as written (apostrophes and invisible characters left out) and
-/// whether a hyphen joins it to the next. The buffer is reused: nothing is allocated per word.
+/// Calls `word` with each word of `text` as written (apostrophes and invisible characters left out; a
+/// chat handle with its leading "@") and whether a hyphen joins it to the next. The buffer is reused:
+/// nothing is allocated per word.
 pub fn raw_words(text: &str, mut word: impl FnMut(&str, bool)) {
     let mut raw = String::new();
     let mut chars = text.chars().peekable();
