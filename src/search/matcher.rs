@@ -134,12 +134,11 @@ pub fn search(
             matched[s] = slot_in_entry(index, weights, slot, entry);
         }
         // Its score before the title fit, which can only lower it: the fit is the costly part.
-        let evidence = covered(query, &matched);
-        let short = lacking(query, &matched, &facts.best, weights.weak_match, |_| true);
+        let (evidence, short) = weigh(query, weights, &facts, &matched);
         if saturated(evidence, short, half, weights) < bar {
             continue;
         }
-        let hit = hit(index, query, weights, &facts, entry, matched);
+        let hit = scored(index, weights, &facts, entry, matched, evidence, short);
         if top.len() < keep || ranks_before(&hit, &top[keep - 1]) {
             let at = top.partition_point(|h| ranks_before(h, &hit));
             top.insert(at, hit);
@@ -297,6 +296,18 @@ impl Facts {
     }
 }
 
+/// An entry's evidence and what it lacks, from its matches.
+fn weigh(
+    query: &Query,
+    weights: &Weights,
+    facts: &Facts,
+    matched: &[Option<(f32, Field)>],
+) -> (f32, f32) {
+    let evidence = covered(query, matched);
+    let lacking = lacking(query, matched, &facts.best, weights.weak_match, |_| true);
+    (evidence, lacking)
+}
+
 fn hit(
     index: &Index,
     query: &Query,
@@ -305,8 +316,20 @@ fn hit(
     entry: u32,
     matched: Vec<Option<(f32, Field)>>,
 ) -> Hit {
-    let evidence = covered(query, &matched);
-    let lacking = lacking(query, &matched, &facts.best, weights.weak_match, |_| true);
+    let (evidence, lacking) = weigh(query, weights, facts, &matched);
+    scored(index, weights, facts, entry, matched, evidence, lacking)
+}
+
+/// The hit of an entry whose evidence and lacking are known: its score with the title fit.
+fn scored(
+    index: &Index,
+    weights: &Weights,
+    facts: &Facts,
+    entry: u32,
+    matched: Vec<Option<(f32, Field)>>,
+    evidence: f32,
+    lacking: f32,
+) -> Hit {
     let before_fit = saturated(evidence, lacking, half_evidence(index, weights), weights);
     let fit = title_fit(index, entry, &facts.terms);
     let score = before_fit * (1.0 - weights.title_fit + weights.title_fit * fit);

@@ -221,7 +221,7 @@ pub fn analyse(index: &Index, text: &str, weights: &Weights) -> Query {
             }
         }
         let base = match rarity {
-            Some(idf) => idf.max(IDF_FLOOR * index.rare_idf()) * english(),
+            Some(idf) => idf.max(floor) * english(),
             // "my husband Johnathan has a fever": the name is not what is asked about.
             None if slot.name_like => unknown_weight(index, weights, &slot.text) * NAME_WEIGHT,
             None => unknown_weight(index, weights, &slot.text),

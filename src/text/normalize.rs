@@ -141,9 +141,6 @@ pub fn word_tokens(raw: &str) -> Vec<Token> {
 }
 
 fn finish_word(raw: &str, hyphen_next: bool, tokens: &mut Vec<Token>) {
-    if raw.is_empty() {
-        return;
-    }
     // A chat handle ("@Dave", "@array" in a Perl question) is a name: it counts for little unless the
     // FAQ uses the word.
     let (raw, handle) = match raw.strip_prefix('@') {

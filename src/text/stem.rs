@@ -10,14 +10,14 @@ static STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::
 
 /// The stem of one folded word.
 pub fn stem_word(word: &str) -> String {
-    if let Some(&(_, stem)) = OVERRIDES.iter().find(|(w, _)| *w == word) {
-        return stem.to_string();
-    }
     STEM_CACHE.with_borrow_mut(|cache| {
         if let Some(stem) = cache.get(word) {
             return stem.clone();
         }
-        let stem = STEMMER.stem(word).into_owned();
+        let stem = match OVERRIDES.iter().find(|(w, _)| *w == word) {
+            Some(&(_, stem)) => stem.to_string(),
+            None => STEMMER.stem(word).into_owned(),
+        };
         if cache.len() >= STEM_CACHE_SIZE {
             cache.clear();
         }
