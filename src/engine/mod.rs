@@ -129,7 +129,9 @@ impl Engine {
     pub fn explain(&self, text: &str) -> Explanation {
         let text = crate::text::normalize::message_head(text);
         let m = &self.matching;
-        let query = query::analyse(&self.index, text, &m.weights);
+        let reading = message::read(text);
+        let layout = reading.layout;
+        let query = query::analyse_read(&self.index, reading.tokens, &reading.roles, &m.weights);
         let alert = self.safety.as_ref().and_then(|s| s.check(text));
         let urgent = alert.is_some();
         let explained = |decision, query, hits| Explanation {
@@ -147,7 +149,7 @@ impl Engine {
                 .is_some_and(|z| z >= WRAPPED_COMMON_ZIPF)
         };
         // A thanks that also reports a warning sign ("thanks, his temp is 38.9") is not small talk.
-        let asks = || urgent || message::asks_anything(text);
+        let asks = || urgent || layout.asks_anything(&query.tokens);
         if let Some(kind) = chitchat::wrapped(&query.tokens, asks, common) {
             return explained(Decision::SmallTalk(kind), query, Vec::new());
         }
@@ -190,7 +192,7 @@ impl Engine {
                     .collect();
                 Decision::Answer {
                     best,
-                    related: self.answer_each_question(text, best, related),
+                    related: self.answer_each_question(&layout, &query, best, related),
                 }
             }
             Outcome::Suggested => Decision::Suggest {
@@ -229,14 +231,15 @@ impl Engine {
     /// the related entries (buttons on Telegram).
     fn answer_each_question(
         &self,
-        text: &str,
+        layout: &message::Layout,
+        message: &Query,
         best: Candidate,
         mut related: Vec<Candidate>,
     ) -> Vec<Candidate> {
         let m = &self.matching;
         let mut extra = Vec::new();
-        for question in message::questions(text) {
-            let query = query::analyse(&self.index, &question, &m.weights);
+        for (tokens, roles) in layout.questions(&message.tokens) {
+            let query = query::analyse_read(&self.index, tokens, &roles, &m.weights);
             let Some(hit) = matcher::search(&self.index, &query, &m.weights, m.answer_threshold, 1)
                 .into_iter()
                 .next()

@@ -4,6 +4,8 @@
 //!
 //! Each token of the message gets the role of the clause it stands in; the query weighs its words by it.
 
+use std::ops::Range;
+
 use crate::search::chitchat;
 use crate::search::pleasantries;
 use crate::text::normalize::{self, Token};
@@ -45,95 +47,216 @@ const CONTEXT_EVIDENCE: f32 = 0.5;
 /// A context word the entry lacks hardly matters: "my wife is 54" is not what an entry must be about.
 const CONTEXT_MISS: f32 = 0.15;
 
-/// The tokens of `text` (as `normalize::tokens` makes them, sentence by sentence) and the role of each.
-pub fn read(text: &str) -> (Vec<Token>, Vec<Role>) {
-    let sentences: Vec<(Vec<Vec<Token>>, bool)> = sentences(text)
-        .into_iter()
-        .map(|(sentence, asked)| {
-            let clauses = sentence
-                .split([',', ':', '(', ')'])
-                .map(normalize::tokens)
-                .filter(|c| !c.is_empty())
-                .collect();
-            (clauses, asked)
-        })
-        .filter(|(clauses, _): &(Vec<Vec<Token>>, bool)| !clauses.is_empty())
-        .collect();
-    let roles: Vec<Role> = sentences
-        .iter()
-        .map(|(clauses, asked)| {
-            if clauses.iter().all(|c| is_pleasantry(c)) {
-                Role::Pleasantry
-            } else if *asked || clauses.iter().any(|c| asks(c)) {
-                Role::Question
-            } else {
-                Role::Context
-            }
-        })
-        .collect();
-    // A message that asks nothing in so many words is all question: "brain tumour car t when".
-    let asks_somewhere = roles.contains(&Role::Question);
+/// A message read once: its tokens, the role of each, and how its sentences are cut. The query, the
+/// small-talk check and the message's separate questions all come from this one reading, so the text is
+/// tokenised once.
+#[derive(Debug, Clone, Default)]
+pub struct Reading {
+    /// The tokens of the message, as `normalize::tokens` makes them, piece by piece.
+    pub tokens: Vec<Token>,
+    /// The role of each token.
+    pub roles: Vec<Role>,
+    /// Where the sentences and their pieces are.
+    pub layout: Layout,
+}
+
+/// How a message's tokens fall into sentences, and each sentence into pieces.
+#[derive(Debug, Clone, Default)]
+pub struct Layout {
+    sentences: Vec<Sentence>,
+}
+
+#[derive(Debug, Clone)]
+struct Sentence {
+    /// It ends with a question mark.
+    asked: bool,
+    /// Its pieces that hold tokens, in order.
+    pieces: Vec<Piece>,
+}
+
+/// A run of a sentence's tokens between marks, and what cut it from the piece before.
+#[derive(Debug, Clone)]
+struct Piece {
+    tokens: Range<usize>,
+    cut: Cut,
+}
+
+/// What cut a piece from the one before: the strongest mark since the last piece that held a word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Cut {
+    /// An " and " or " or " followed by a question word: "how does it work and what are the risks".
+    AndAsking,
+    /// A bracket.
+    Bracket,
+    /// A comma, colon or semicolon.
+    Comma,
+}
+
+/// Reads `text` once: its tokens, their roles and the shape of its sentences.
+pub fn read(text: &str) -> Reading {
     let mut tokens = Vec::new();
-    let mut out = Vec::new();
-    for ((clauses, _), role) in sentences.into_iter().zip(roles) {
-        let role = match role {
-            Role::Context if !asks_somewhere => Role::Question,
-            role => role,
-        };
-        for clause in clauses {
-            let role = if is_pleasantry(&clause) {
-                Role::Pleasantry
-            } else {
-                role
+    let mut sentences = Vec::new();
+    for (sentence, asked) in sentences_of(text) {
+        let mut pieces = Vec::new();
+        let mut cut = Cut::AndAsking;
+        for (part, after) in marks(sentence) {
+            for (i, piece) in split_before_and(part).into_iter().enumerate() {
+                if i > 0 {
+                    cut = cut.max(Cut::AndAsking);
+                }
+                let start = tokens.len();
+                tokens.extend(normalize::tokens(piece));
+                if tokens.len() > start {
+                    pieces.push(Piece {
+                        tokens: start..tokens.len(),
+                        cut,
+                    });
+                    cut = Cut::AndAsking;
+                }
+            }
+            cut = cut.max(after);
+        }
+        sentences.push(Sentence { asked, pieces });
+    }
+    let layout = Layout { sentences };
+    let roles = layout.roles(&tokens);
+    Reading {
+        tokens,
+        roles,
+        layout,
+    }
+}
+
+impl Layout {
+    /// The clauses of a sentence as token ranges: its pieces, joined across the cuts that `joins` accepts.
+    fn clauses(sentence: &Sentence, joins: impl Fn(Cut) -> bool) -> Vec<Range<usize>> {
+        let mut out: Vec<Range<usize>> = Vec::new();
+        for piece in &sentence.pieces {
+            match out.last_mut() {
+                Some(last) if joins(piece.cut) => last.end = piece.tokens.end,
+                _ => out.push(piece.tokens.clone()),
+            }
+        }
+        out
+    }
+
+    /// The role of each token: a sentence that asks is the question, one that does not is context, and a
+    /// clause of pleasantries weighs nothing wherever it stands.
+    fn roles(&self, tokens: &[Token]) -> Vec<Role> {
+        // The clauses whose roles are decided: cut at every mark, kept whole across "and what".
+        let read: Vec<(Vec<Range<usize>>, bool)> = self
+            .sentences
+            .iter()
+            .filter(|s| !s.pieces.is_empty())
+            .map(|s| (Self::clauses(s, |cut| cut == Cut::AndAsking), s.asked))
+            .collect();
+        let sentence_roles: Vec<Role> = read
+            .iter()
+            .map(|(clauses, asked)| {
+                if clauses.iter().all(|c| is_pleasantry(&tokens[c.clone()])) {
+                    Role::Pleasantry
+                } else if *asked || clauses.iter().any(|c| asks(&tokens[c.clone()])) {
+                    Role::Question
+                } else {
+                    Role::Context
+                }
+            })
+            .collect();
+        // A message that asks nothing in so many words is all question: "brain tumour car t when".
+        let asks_somewhere = sentence_roles.contains(&Role::Question);
+        let mut out = vec![Role::Question; tokens.len()];
+        for ((clauses, _), role) in read.iter().zip(sentence_roles) {
+            let role = match role {
+                Role::Context if !asks_somewhere => Role::Question,
+                role => role,
             };
-            out.extend(std::iter::repeat_n(role, clause.len()));
-            tokens.extend(clause);
+            for clause in clauses {
+                let role = if is_pleasantry(&tokens[clause.clone()]) {
+                    Role::Pleasantry
+                } else {
+                    role
+                };
+                out[clause.clone()].fill(role);
+            }
         }
+        out
     }
-    (tokens, out)
+
+    /// Whether the message asks anything: a question mark, or a clause that asks (a question word or an
+    /// inverted verb first, or a request such as "tell me").
+    pub fn asks_anything(&self, tokens: &[Token]) -> bool {
+        self.sentences.iter().any(|s| {
+            s.asked
+                || Self::clauses(s, |cut| cut != Cut::Comma)
+                    .into_iter()
+                    .any(|c| asks(&tokens[c]))
+        })
+    }
+
+    /// The separate questions of a message that asks more than one ("is it used for children, and what
+    /// side effects should we expect?"), each as its tokens and their roles: each asking sentence, cut
+    /// again where a clause starts to ask anew. Empty when the message asks one thing or none.
+    pub fn questions(&self, tokens: &[Token]) -> Vec<(Vec<Token>, Vec<Role>)> {
+        let mut found: Vec<Range<usize>> = Vec::new();
+        for sentence in &self.sentences {
+            let mut current: Option<Range<usize>> = None;
+            let mut current_asks = false;
+            for clause in Self::clauses(sentence, |cut| cut == Cut::Bracket) {
+                let starts_anew = asks(&tokens[clause.clone()]);
+                if starts_anew && current_asks {
+                    found.extend(current.take());
+                }
+                current_asks |= starts_anew;
+                current = Some(current.map_or(clause.clone(), |c| c.start..clause.end));
+            }
+            if current_asks || sentence.asked {
+                found.extend(current);
+            }
+        }
+        if found.len() < 2 {
+            return Vec::new();
+        }
+        found
+            .into_iter()
+            .map(|span| {
+                (
+                    tokens[span.clone()].to_vec(),
+                    self.question_roles(tokens, span),
+                )
+            })
+            .collect()
+    }
+
+    /// The roles of one question asked on its own: all question, but for its clauses of pleasantries.
+    fn question_roles(&self, tokens: &[Token], span: Range<usize>) -> Vec<Role> {
+        let mut out = vec![Role::Question; span.len()];
+        for sentence in &self.sentences {
+            for clause in Self::clauses(sentence, |cut| cut == Cut::AndAsking) {
+                let part = clause.start.max(span.start)..clause.end.min(span.end);
+                if !part.is_empty() && is_pleasantry(&tokens[part.clone()]) {
+                    out[part.start - span.start..part.end - span.start].fill(Role::Pleasantry);
+                }
+            }
+        }
+        out
+    }
 }
 
-/// Whether the message asks anything: a question mark, or a clause that asks (a question word or an
-/// inverted verb first, or a request such as "tell me").
-pub fn asks_anything(text: &str) -> bool {
-    sentences(text).into_iter().any(|(sentence, asked)| {
-        asked
-            || sentence
-                .split([',', ';', ':'])
-                .any(|clause| asks(&normalize::tokens(clause)))
-    })
-}
-
-/// The separate questions of a message that asks more than one ("is it used for children, and what side
-/// effects should we expect?"): each asking sentence, cut again where a clause starts to ask anew. Empty
-/// when the message asks one thing or none.
-pub fn questions(text: &str) -> Vec<String> {
-    let mut found = Vec::new();
-    for (sentence, asked) in sentences(text) {
-        let mut current = String::new();
-        let mut current_asks = false;
-        for clause in sentence.split([',', ';', ':']).flat_map(split_before_and) {
-            let tokens = normalize::tokens(clause);
-            if tokens.is_empty() {
-                continue;
-            }
-            let starts_anew = asks(&tokens);
-            if starts_anew && current_asks {
-                found.push(std::mem::take(&mut current));
-            }
-            current_asks |= starts_anew;
-            current.push_str(clause);
-            current.push(' ');
-        }
-        if current_asks || asked && !current.trim().is_empty() {
-            found.push(current);
-        }
+/// A sentence cut at its marks: each part, and the cut that the mark after it makes.
+fn marks(sentence: &str) -> Vec<(&str, Cut)> {
+    let mut out = Vec::new();
+    let mut begin = 0;
+    for (at, c) in sentence.char_indices() {
+        let cut = match c {
+            ',' | ':' | ';' => Cut::Comma,
+            '(' | ')' => Cut::Bracket,
+            _ => continue,
+        };
+        out.push((&sentence[begin..at], cut));
+        begin = at + c.len_utf8();
     }
-    found.retain(|q| !q.trim().is_empty());
-    if found.len() < 2 {
-        found.clear();
-    }
-    found
+    out.push((&sentence[begin..], Cut::AndAsking));
+    out
 }
 
 /// A clause cut before each " and " / " or " that is followed by a question word: "how does it work and
@@ -164,7 +287,7 @@ fn split_before_and(clause: &str) -> Vec<&str> {
 
 /// The sentences of `text` and whether each ends with a question mark. Points and commas inside
 /// numbers ("38.5") do not end anything.
-fn sentences(text: &str) -> Vec<(&str, bool)> {
+fn sentences_of(text: &str) -> Vec<(&str, bool)> {
     let mut out = Vec::new();
     let mut begin = 0;
     let mut previous = ' ';
@@ -270,8 +393,28 @@ mod tests {
     use super::*;
 
     fn roles(text: &str) -> Vec<(String, Role)> {
-        let (tokens, roles) = read(text);
-        tokens.into_iter().map(|t| t.word).zip(roles).collect()
+        let reading = read(text);
+        reading
+            .tokens
+            .into_iter()
+            .map(|t| t.word)
+            .zip(reading.roles)
+            .collect()
+    }
+
+    /// The separate questions, each as its words.
+    fn questions(text: &str) -> Vec<String> {
+        let reading = read(text);
+        reading
+            .layout
+            .questions(&reading.tokens)
+            .into_iter()
+            .map(|(tokens, roles)| {
+                assert_eq!(tokens.len(), roles.len());
+                let words: Vec<String> = tokens.into_iter().map(|t| t.word).collect();
+                words.join(" ")
+            })
+            .collect()
     }
 
     fn role_of(text: &str, word: &str) -> Role {
@@ -330,7 +473,7 @@ mod tests {
     #[test]
     fn numbers_and_repeated_marks_do_not_cut_sentences() {
         assert_eq!(
-            sentences("temp 38.5 now??? ok"),
+            sentences_of("temp 38.5 now??? ok"),
             [("temp 38.5 now", true), (" ok", false)]
         );
     }
@@ -338,8 +481,10 @@ mod tests {
     #[test]
     fn any_text_reads_without_panicking() {
         for text in ["", "?", "...", "İ?\u{2126}.", "😀 , ( ) : ;", "a.b?c!d"] {
-            let (tokens, roles) = read(text);
-            assert_eq!(tokens.len(), roles.len());
+            let reading = read(text);
+            assert_eq!(reading.tokens.len(), reading.roles.len());
+            reading.layout.questions(&reading.tokens);
+            reading.layout.asks_anything(&reading.tokens);
         }
     }
 }

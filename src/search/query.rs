@@ -59,21 +59,33 @@ impl Query {
 
 /// Analyses a question: corrects typos, finds compounds and synonyms, and weighs each slot.
 pub fn analyse(index: &Index, text: &str, weights: &Weights) -> Query {
-    let (tokens, roles) = message::read(text);
+    let reading = message::read(text);
+    analyse_read(index, reading.tokens, &reading.roles, weights)
+}
+
+/// Analyses a message already read: its tokens and the role of each.
+pub fn analyse_read(index: &Index, tokens: Vec<Token>, roles: &[Role], weights: &Weights) -> Query {
     let role_of =
         |span: std::ops::Range<usize>| roles[span].iter().copied().max().unwrap_or(Role::Question);
     let mut resolved: Vec<Resolved> = tokens.iter().map(|t| resolve(index, t, weights)).collect();
-    let mut corrected = tokens.clone();
-    for (token, r) in corrected.iter_mut().zip(&resolved) {
-        if let Some((word, _)) = &r.typo {
-            token.stem = normalize::stem_word(word);
+    // Phrases are looked for in the words as corrected; most messages have no typo, and need no copy.
+    let corrected = if resolved.iter().any(|r| r.typo.is_some()) {
+        let mut corrected = tokens.clone();
+        for (token, r) in corrected.iter_mut().zip(&resolved) {
+            if let Some((word, _)) = &r.typo {
+                token.stem = normalize::stem_word(word);
+            }
         }
-    }
+        std::borrow::Cow::Owned(corrected)
+    } else {
+        std::borrow::Cow::Borrowed(&tokens)
+    };
     let mut used = vec![false; tokens.len()];
     let mut slots = Vec::new();
 
     // Multi-word synonym phrases first, longest first: "cytokine release syndrome" is one idea.
     let hits = index.synonyms().find(&corrected);
+    drop(corrected);
     let mut phrases: Vec<_> = hits.iter().filter(|h| h.len > 1).collect();
     phrases.sort_by_key(|h| std::cmp::Reverse(h.len));
     for hit in phrases {
