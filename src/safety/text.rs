@@ -228,7 +228,15 @@ pub(crate) fn tokens(text: &str) -> Vec<Token> {
                     break;
                 }
             }
-            let lower = raw.to_lowercase();
+            // Only a word ending in "nt" can be a verb and "not": most words are not lowercased again.
+            let ends_nt = raw.len() > 2
+                && raw.is_char_boundary(raw.len() - 2)
+                && raw[raw.len() - 2..].eq_ignore_ascii_case("nt");
+            let lower = if ends_nt {
+                raw.to_lowercase()
+            } else {
+                String::new()
+            };
             // "it's 38.2", "he's shaking": a pronoun's "'s" is "is" (a possessive "its" has no apostrophe).
             let is_contracted = apostrophe
                 .filter(|&at| raw[at..].eq_ignore_ascii_case("s"))

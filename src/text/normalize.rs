@@ -29,7 +29,12 @@ pub struct Token {
 
 /// Runs the whole pipeline over `text`.
 pub fn tokens(text: &str) -> Vec<Token> {
-    finish(split(text))
+    let mut out = Vec::new();
+    raw_words(text, |raw, hyphen_next| {
+        let first = out.is_empty();
+        push_word(raw, hyphen_next, first, &mut out);
+    });
+    out
 }
 
 /// Steps 2 to 4, on the words that step 1 cut.
@@ -65,13 +70,46 @@ pub fn fold(text: &str) -> String {
     out
 }
 
-/// Step 1: cut the text into words, dropping apostrophes inside words and remembering hyphens.
-fn split(text: &str) -> Vec<Token> {
-    let mut tokens = Vec::new();
-    raw_words(text, |raw, hyphen_next| {
-        finish_word(raw, hyphen_next, &mut tokens)
+/// Steps 1 to 4 for one word as written, appended to `out`: what the word is on its own comes from the
+/// per-thread memo; where it stands (the first word of the text is no name; a hyphen may join it to the
+/// next) is set here.
+fn push_word(raw: &str, hyphen_next: bool, first: bool, out: &mut Vec<Token>) {
+    let start = out.len();
+    WORD_MEMO.with_borrow_mut(|memo| match memo.get(raw) {
+        Some(tokens) => out.extend_from_slice(tokens),
+        None => {
+            let word = normalise_word(raw);
+            out.extend_from_slice(&word);
+            if memo.len() >= WORD_MEMO_SIZE {
+                memo.clear();
+            }
+            memo.insert(raw.to_string(), word);
+        }
     });
-    tokens
+    let handle = raw.starts_with('@');
+    let tokens = &mut out[start..];
+    if first && !handle {
+        tokens.iter_mut().for_each(|t| t.name_like = false);
+    }
+    if let Some(last) = tokens.last_mut() {
+        last.hyphen_next = hyphen_next;
+    }
+}
+
+/// One word as written through the whole pipeline, as it reads anywhere but first in a text.
+fn normalise_word(raw: &str) -> Vec<Token> {
+    let mut tokens = Vec::new();
+    finish_word(raw, &mut tokens);
+    finish(tokens)
+}
+
+/// Normalising a word is most of the cost of reading a message, and people use a few thousand words
+/// again and again: each thread remembers how it normalised each word as written, up to this many.
+const WORD_MEMO_SIZE: usize = 50_000;
+
+thread_local! {
+    static WORD_MEMO: std::cell::RefCell<rustc_hash::FxHashMap<String, Vec<Token>>> =
+        std::cell::RefCell::new(rustc_hash::FxHashMap::default());
 }
 
 /// Calls `word` with each word of `text` as written (apostrophes and invisible characters left out; a
@@ -136,11 +174,12 @@ pub fn raw_words(text: &str, mut word: impl FnMut(&str, bool)) {
 /// The tokens of one word as written: usually one, more when a texting spelling expands ("idk").
 pub fn word_tokens(raw: &str) -> Vec<Token> {
     let mut tokens = Vec::new();
-    finish_word(raw, false, &mut tokens);
-    finish(tokens)
+    push_word(raw, false, true, &mut tokens);
+    tokens
 }
 
-fn finish_word(raw: &str, hyphen_next: bool, tokens: &mut Vec<Token>) {
+/// Step 1 for one word, as it reads inside a text (the first word of a text is no name: `push_word`).
+fn finish_word(raw: &str, tokens: &mut Vec<Token>) {
     // A chat handle ("@Dave", "@array" in a Perl question) is a name: it counts for little unless the
     // FAQ uses the word.
     let (raw, handle) = match raw.strip_prefix('@') {
@@ -155,8 +194,7 @@ fn finish_word(raw: &str, hyphen_next: bool, tokens: &mut Vec<Token>) {
         (2..=6).contains(&letters) && raw.chars().all(|c| c.is_uppercase() || c.is_numeric());
     let mut chars = raw.chars();
     let name_like = handle
-        || !tokens.is_empty()
-            && chars.next().is_some_and(char::is_uppercase)
+        || chars.next().is_some_and(char::is_uppercase)
             && letters > 1
             && chars.all(|c| !c.is_uppercase());
     let word = fold(raw);
@@ -168,7 +206,7 @@ fn finish_word(raw: &str, hyphen_next: bool, tokens: &mut Vec<Token>) {
         word,
         stop: false,
         acronym,
-        hyphen_next,
+        hyphen_next: false,
         name_like,
     });
 }
@@ -214,6 +252,11 @@ fn is_hyphen(c: char) -> bool {
 
 /// Step 2: texting spellings and contractions people type on a phone.
 fn expand_texting(tokens: &mut Vec<Token>) {
+    let texting = |t: &Token| !t.acronym && TEXTING.contains_key(t.word.as_str());
+    // Most text has no texting spelling: it is not copied.
+    if !tokens.iter().any(texting) {
+        return;
+    }
     let mut out = Vec::with_capacity(tokens.len());
     for token in tokens.drain(..) {
         match TEXTING.get(token.word.as_str()) {
@@ -331,6 +374,30 @@ mod tests {
                 .all(|(_, name)| !name)
         );
         assert_eq!(words("@ the clinic"), ["the", "clinic"]);
+    }
+
+    #[test]
+    fn a_word_reads_the_same_when_remembered() {
+        // The memo keeps a word as it reads inside a text; where it stands is set for each use.
+        let read = |text: &str| -> Vec<(String, bool, bool)> {
+            tokens(text)
+                .into_iter()
+                .map(|t| (t.word, t.name_like, t.hyphen_next))
+                .collect()
+        };
+        for _ in 0..2 {
+            assert_eq!(read("Emily"), [("emily".to_string(), false, false)]);
+            assert_eq!(read("ask Emily")[1], ("emily".to_string(), true, false));
+            assert_eq!(
+                read("ask Emily-Rose"),
+                [
+                    ("ask".to_string(), false, false),
+                    ("emily".to_string(), true, true),
+                    ("rose".to_string(), true, false),
+                ]
+            );
+            assert_eq!(read("idk-ok")[3], ("know".to_string(), false, true));
+        }
     }
 
     #[test]
