@@ -71,6 +71,9 @@ pub(crate) fn clauses(message: &str, splitter: &Splitter, corrector: &Corrector)
             } else {
                 Start::Sentence
             };
+            // The clauses of the piece as (tokens, how it began, whether it speaks of the one before);
+            // their tokens are moved out of the piece's once all are known.
+            let mut found_clauses = Vec::new();
             let mut begin = 0;
             let mut i = 0;
             let mut after_referring_break = false;
@@ -81,22 +84,32 @@ pub(crate) fn clauses(message: &str, splitter: &Splitter, corrector: &Corrector)
                     continue;
                 }
                 if i > begin {
-                    out.push(Clause {
-                        text: text.trim().to_string(),
-                        tokens: tokens[begin..i].to_vec(),
-                        sentence,
-                        start: kind,
-                        asked: false,
-                        refers_back: kind != Start::Sentence
-                            && (after_referring_break
-                                || splitter.refer_back.contains(&tokens[begin].stem)),
-                    });
+                    let refers_back = kind != Start::Sentence
+                        && (after_referring_break
+                            || splitter.refer_back.contains(&tokens[begin].stem));
+                    found_clauses.push((begin..i, kind, refers_back));
                 }
                 let Some(len) = found else { break };
                 after_referring_break = splitter.refer_back.contains(&tokens[i].stem);
                 i += len;
                 begin = i;
                 kind = Start::Break;
+            }
+            let text = text.trim();
+            let mut rest = tokens.into_iter();
+            let mut taken = 0;
+            for (span, start, refers_back) in found_clauses {
+                // The break words between clauses belong to neither.
+                rest.by_ref().take(span.start - taken).for_each(drop);
+                out.push(Clause {
+                    text: text.to_string(),
+                    tokens: rest.by_ref().take(span.len()).collect(),
+                    sentence,
+                    start,
+                    asked: false,
+                    refers_back,
+                });
+                taken = span.end;
             }
             sentence_begun = true;
         }

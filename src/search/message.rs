@@ -339,10 +339,11 @@ fn asks(tokens: &[Token]) -> bool {
     if INVERTED.contains(&first.word.as_str()) && second != Some("not") {
         return true;
     }
-    let words: Vec<&str> = tokens.iter().map(|t| t.word.as_str()).collect();
-    REQUESTS
-        .iter()
-        .any(|r| words.windows(r.len()).any(|w| w == *r))
+    (0..tokens.len()).any(|at| {
+        REQUESTS.iter().any(|r| {
+            r.len() <= tokens.len() - at && r.iter().zip(&tokens[at..]).all(|(w, t)| t.word == *w)
+        })
+    })
 }
 
 /// Verbs that open a question when they come first: "is it…", "can they…".
