@@ -78,9 +78,15 @@ pub fn search(
         essential[s] = false;
     }
     let slots = query.slots.len();
-    let mut candidates: Vec<u32> = Vec::new();
-    let mut cells: Vec<Option<(f32, Field)>> = Vec::new();
-    ROWS.with_borrow_mut(|rows| {
+    // The thread's buffers, taken for this query and given back at the end: a query touching tens of
+    // thousands of entries neither grows them from nothing nor copies them as they grow.
+    let mut scratch = SCRATCH.take();
+    let Scratch {
+        rows,
+        candidates,
+        cells,
+    } = &mut scratch;
+    {
         rows.resize(rows.len().max(index.len()), NO_ROW);
         for (s, slot) in query
             .slots
@@ -104,14 +110,16 @@ pub fn search(
                 }
             }
         }
-        for &entry in &candidates {
+        for &entry in candidates.iter() {
             rows[entry as usize] = NO_ROW;
         }
-    });
+    }
     let facts = Facts::new(index, weights, query, total);
     let mut top: Vec<Hit> = Vec::with_capacity(keep + 1);
+    let mut matched = Vec::with_capacity(slots);
     for (row, &entry) in candidates.iter().enumerate() {
-        let mut matched = cells[row * slots..(row + 1) * slots].to_vec();
+        matched.clear();
+        matched.extend_from_slice(&cells[row * slots..(row + 1) * slots]);
         let heavy = covered(query, &matched);
         let bar = if top.len() == keep {
             top[keep - 1].score
@@ -138,23 +146,44 @@ pub fn search(
         if saturated(evidence, short, half, weights) < bar {
             continue;
         }
-        let hit = scored(index, weights, &facts, entry, matched, evidence, short);
+        let hit = scored(
+            index,
+            weights,
+            &facts,
+            entry,
+            matched.clone(),
+            evidence,
+            short,
+        );
         if top.len() < keep || ranks_before(&hit, &top[keep - 1]) {
             let at = top.partition_point(|h| ranks_before(h, &hit));
             top.insert(at, hit);
             top.truncate(keep);
         }
     }
+    candidates.clear();
+    cells.clear();
+    SCRATCH.set(scratch);
     top
 }
 
-/// Marks an entry with no row in `ROWS`.
+/// Marks an entry with no row in `Scratch::rows`.
 const NO_ROW: u32 = u32::MAX;
 
+/// What a query is scored in.
+#[derive(Default)]
+struct Scratch {
+    /// Per entry, its candidate row in the query being scored: an array indexed by entry is far cheaper
+    /// than a map when a query touches tens of thousands of entries. Reset after each query.
+    rows: Vec<u32>,
+    /// The candidate entries, in the order they were found.
+    candidates: Vec<u32>,
+    /// Per candidate row, per slot: the best quality found and where.
+    cells: Vec<Option<(f32, Field)>>,
+}
+
 thread_local! {
-    /// Per entry, its candidate row in the query being scored: an array indexed by entry is far cheaper than
-    /// a map when a query touches tens of thousands of entries. Reset after each query.
-    static ROWS: std::cell::RefCell<Vec<u32>> = const { std::cell::RefCell::new(Vec::new()) };
+    static SCRATCH: std::cell::Cell<Scratch> = std::cell::Cell::new(Scratch::default());
 }
 
 /// The score before the title fit: it saturates as evidence adds up, and what is lacking holds it back.
