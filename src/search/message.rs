@@ -197,20 +197,20 @@ impl Layout {
     /// side effects should we expect?"), each as its tokens and their roles: each asking sentence, cut
     /// again where a clause starts to ask anew. Empty when the message asks one thing or none.
     pub fn questions(&self, tokens: &[Token]) -> Vec<(Vec<Token>, Vec<Role>)> {
-        let mut found: Vec<Range<usize>> = Vec::new();
+        let mut found: Vec<(&Sentence, Range<usize>)> = Vec::new();
         for sentence in &self.sentences {
             let mut current: Option<Range<usize>> = None;
             let mut current_asks = false;
             for clause in Self::clauses(sentence, |cut| cut == Cut::Bracket) {
                 let starts_anew = asks(&tokens[clause.clone()]);
                 if starts_anew && current_asks {
-                    found.extend(current.take());
+                    found.extend(current.take().map(|c| (sentence, c)));
                 }
                 current_asks |= starts_anew;
                 current = Some(current.map_or(clause.clone(), |c| c.start..clause.end));
             }
             if current_asks || sentence.asked {
-                found.extend(current);
+                found.extend(current.map(|c| (sentence, c)));
             }
         }
         if found.len() < 2 {
@@ -218,28 +218,25 @@ impl Layout {
         }
         found
             .into_iter()
-            .map(|span| {
-                (
-                    tokens[span.clone()].to_vec(),
-                    self.question_roles(tokens, span),
-                )
+            .map(|(sentence, span)| {
+                let roles = question_roles(sentence, tokens, span.clone());
+                (tokens[span].to_vec(), roles)
             })
             .collect()
     }
+}
 
-    /// The roles of one question asked on its own: all question, but for its clauses of pleasantries.
-    fn question_roles(&self, tokens: &[Token], span: Range<usize>) -> Vec<Role> {
-        let mut out = vec![Role::Question; span.len()];
-        for sentence in &self.sentences {
-            for clause in Self::clauses(sentence, |cut| cut == Cut::AndAsking) {
-                let part = clause.start.max(span.start)..clause.end.min(span.end);
-                if !part.is_empty() && is_pleasantry(&tokens[part.clone()]) {
-                    out[part.start - span.start..part.end - span.start].fill(Role::Pleasantry);
-                }
-            }
+/// The roles of one question of `sentence` asked on its own: all question, but for its clauses of
+/// pleasantries.
+fn question_roles(sentence: &Sentence, tokens: &[Token], span: Range<usize>) -> Vec<Role> {
+    let mut out = vec![Role::Question; span.len()];
+    for clause in Layout::clauses(sentence, |cut| cut == Cut::AndAsking) {
+        let part = clause.start.max(span.start)..clause.end.min(span.end);
+        if !part.is_empty() && is_pleasantry(&tokens[part.clone()]) {
+            out[part.start - span.start..part.end - span.start].fill(Role::Pleasantry);
         }
-        out
     }
+    out
 }
 
 /// A sentence cut at its marks: each part, and the cut that the mark after it makes.
