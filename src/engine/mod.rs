@@ -131,6 +131,7 @@ impl Engine {
         let m = &self.matching;
         let reading = message::read(text);
         let layout = reading.layout;
+        // The layout indexes the tokens of the reading, which the query keeps as they were read.
         let query = query::analyse_read(&self.index, reading.tokens, &reading.roles, &m.weights);
         let alert = self.safety.as_ref().and_then(|s| s.check(text));
         let urgent = alert.is_some();
@@ -192,7 +193,7 @@ impl Engine {
                     .collect();
                 Decision::Answer {
                     best,
-                    related: self.answer_each_question(&layout, &query, best, related),
+                    related: self.answer_each_question(&layout, &query.tokens, best, related),
                 }
             }
             Outcome::Suggested => Decision::Suggest {
@@ -232,13 +233,13 @@ impl Engine {
     fn answer_each_question(
         &self,
         layout: &message::Layout,
-        message: &Query,
+        tokens: &[crate::text::normalize::Token],
         best: Candidate,
         mut related: Vec<Candidate>,
     ) -> Vec<Candidate> {
         let m = &self.matching;
         let mut extra = Vec::new();
-        for (tokens, roles) in layout.questions(&message.tokens) {
+        for (tokens, roles) in layout.questions(tokens) {
             let query = query::analyse_read(&self.index, tokens, &roles, &m.weights);
             let Some(hit) = matcher::search(&self.index, &query, &m.weights, m.answer_threshold, 1)
                 .into_iter()

@@ -100,7 +100,9 @@ pub(crate) fn clauses(message: &str, splitter: &Splitter, corrector: &Corrector)
             let mut taken = 0;
             for (span, start, refers_back) in found_clauses {
                 // The break words between clauses belong to neither.
-                rest.by_ref().take(span.start - taken).for_each(drop);
+                if span.start > taken {
+                    rest.nth(span.start - taken - 1);
+                }
                 out.push(Clause {
                     text: text.to_string(),
                     tokens: rest.by_ref().take(span.len()).collect(),
@@ -245,18 +247,15 @@ pub(crate) fn tokens(text: &str) -> Vec<Token> {
             let ends_nt = raw.len() > 2
                 && raw.is_char_boundary(raw.len() - 2)
                 && raw[raw.len() - 2..].eq_ignore_ascii_case("nt");
-            let lower = if ends_nt {
-                raw.to_lowercase()
-            } else {
-                String::new()
-            };
+            let lower = ends_nt.then(|| raw.to_lowercase());
             // "it's 38.2", "he's shaking": a pronoun's "'s" is "is" (a possessive "its" has no apostrophe).
             let is_contracted = apostrophe
                 .filter(|&at| raw[at..].eq_ignore_ascii_case("s"))
                 .map(|at| raw[..at].to_lowercase())
                 .filter(|pronoun| IS_CONTRACTED.contains(&pronoun.as_str()));
             let words = match lower
-                .strip_suffix("nt")
+                .as_deref()
+                .and_then(|l| l.strip_suffix("nt"))
                 .filter(|verb| NOT_CONTRACTED.contains(verb))
             {
                 Some(verb) => [verb, "not"]

@@ -74,22 +74,61 @@ struct Sentence {
     pieces: Vec<Piece>,
 }
 
-/// A run of a sentence's tokens between marks, and what cut it from the piece before.
+/// A run of a sentence's tokens between marks, and the marks that cut it from the piece before.
 #[derive(Debug, Clone)]
 struct Piece {
     tokens: Range<usize>,
-    cut: Cut,
+    after: Marks,
 }
 
-/// What cut a piece from the one before: the strongest mark since the last piece that held a word.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-enum Cut {
-    /// An " and " or " or " followed by a question word: "how does it work and what are the risks".
-    AndAsking,
-    /// A bracket.
-    Bracket,
+/// The marks between a piece and the one before it (every mark since the last piece that held a word).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Marks {
     /// A comma, colon or semicolon.
-    Comma,
+    comma: bool,
+    /// An opening or closing bracket.
+    bracket: bool,
+    /// An " and " or " or " followed by a question word: "how does it work and what are the risks".
+    and_asking: bool,
+}
+
+/// The three ways a sentence is cut into clauses, each for what it decides.
+#[derive(Debug, Clone, Copy)]
+enum Clauses {
+    /// At every comma and bracket, kept whole across "and what": what a clause says (a pleasantry, a
+    /// question, context) rarely changes inside a bracket-free stretch between commas.
+    Roles,
+    /// At commas only: whether the message asks anything at all, wherever in a clause.
+    Asking,
+    /// At commas and at "and what", kept whole across brackets: where one question ends and the next
+    /// begins ("is it safe (for kids) and what is the dose").
+    Questions,
+}
+
+impl Clauses {
+    /// Whether a clause goes on across `marks`.
+    fn joins(self, marks: Marks) -> bool {
+        match self {
+            Clauses::Roles => !marks.comma && !marks.bracket,
+            Clauses::Asking => !marks.comma,
+            Clauses::Questions => !marks.comma && !marks.and_asking,
+        }
+    }
+}
+
+impl Sentence {
+    /// The sentence's clauses as token ranges: its pieces, joined where `kind` goes on across the marks.
+    fn clauses(&self, kind: Clauses) -> impl Iterator<Item = Range<usize>> + '_ {
+        let mut pieces = self.pieces.iter().peekable();
+        std::iter::from_fn(move || {
+            let first = pieces.next()?;
+            let mut clause = first.tokens.clone();
+            while let Some(next) = pieces.next_if(|p| kind.joins(p.after)) {
+                clause.end = next.tokens.end;
+            }
+            Some(clause)
+        })
+    }
 }
 
 /// Reads `text` once: its tokens, their roles and the shape of its sentences.
@@ -98,23 +137,24 @@ pub fn read(text: &str) -> Reading {
     let mut sentences = Vec::new();
     for (sentence, asked) in sentences_of(text) {
         let mut pieces = Vec::new();
-        let mut cut = Cut::AndAsking;
-        for (part, after) in marks(sentence) {
-            for (i, piece) in split_before_and(part).into_iter().enumerate() {
-                if i > 0 {
-                    cut = cut.max(Cut::AndAsking);
-                }
-                let start = tokens.len();
-                tokens.extend(normalize::tokens(piece));
-                if tokens.len() > start {
-                    pieces.push(Piece {
-                        tokens: start..tokens.len(),
-                        cut,
-                    });
-                    cut = Cut::AndAsking;
+        let mut marks = Marks::default();
+        for (i, part) in sentence.split([',', ':']).enumerate() {
+            marks.comma |= i > 0;
+            for (j, asking) in split_before_and(part).into_iter().enumerate() {
+                marks.and_asking |= j > 0;
+                for (k, piece) in asking.split(['(', ')']).enumerate() {
+                    marks.bracket |= k > 0;
+                    let start = tokens.len();
+                    tokens.extend(normalize::tokens(piece));
+                    if tokens.len() > start {
+                        pieces.push(Piece {
+                            tokens: start..tokens.len(),
+                            after: marks,
+                        });
+                        marks = Marks::default();
+                    }
                 }
             }
-            cut = cut.max(after);
         }
         sentences.push(Sentence { asked, pieces });
     }
@@ -128,29 +168,16 @@ pub fn read(text: &str) -> Reading {
 }
 
 impl Layout {
-    /// The clauses of a sentence as token ranges: its pieces, joined across the cuts that `joins` accepts.
-    fn clauses(sentence: &Sentence, joins: impl Fn(Cut) -> bool) -> Vec<Range<usize>> {
-        let mut out: Vec<Range<usize>> = Vec::new();
-        for piece in &sentence.pieces {
-            match out.last_mut() {
-                Some(last) if joins(piece.cut) => last.end = piece.tokens.end,
-                _ => out.push(piece.tokens.clone()),
-            }
-        }
-        out
-    }
-
     /// The role of each token: a sentence that asks is the question, one that does not is context, and a
     /// clause of pleasantries weighs nothing wherever it stands.
     fn roles(&self, tokens: &[Token]) -> Vec<Role> {
-        // The clauses whose roles are decided: cut at every mark, kept whole across "and what".
-        let read: Vec<(Vec<Range<usize>>, bool)> = self
+        let decided: Vec<(Vec<Range<usize>>, bool)> = self
             .sentences
             .iter()
             .filter(|s| !s.pieces.is_empty())
-            .map(|s| (Self::clauses(s, |cut| cut == Cut::AndAsking), s.asked))
+            .map(|s| (s.clauses(Clauses::Roles).collect(), s.asked))
             .collect();
-        let sentence_roles: Vec<Role> = read
+        let sentence_roles: Vec<Role> = decided
             .iter()
             .map(|(clauses, asked)| {
                 if clauses.iter().all(|c| is_pleasantry(&tokens[c.clone()])) {
@@ -165,7 +192,7 @@ impl Layout {
         // A message that asks nothing in so many words is all question: "brain tumour car t when".
         let asks_somewhere = sentence_roles.contains(&Role::Question);
         let mut out = vec![Role::Question; tokens.len()];
-        for ((clauses, _), role) in read.iter().zip(sentence_roles) {
+        for ((clauses, _), role) in decided.iter().zip(sentence_roles) {
             let role = match role {
                 Role::Context if !asks_somewhere => Role::Question,
                 role => role,
@@ -185,74 +212,60 @@ impl Layout {
     /// Whether the message asks anything: a question mark, or a clause that asks (a question word or an
     /// inverted verb first, or a request such as "tell me").
     pub fn asks_anything(&self, tokens: &[Token]) -> bool {
-        self.sentences.iter().any(|s| {
-            s.asked
-                || Self::clauses(s, |cut| cut != Cut::Comma)
-                    .into_iter()
-                    .any(|c| asks(&tokens[c]))
-        })
+        self.sentences
+            .iter()
+            .any(|s| s.asked || s.clauses(Clauses::Asking).any(|c| asks(&tokens[c])))
     }
 
     /// The separate questions of a message that asks more than one ("is it used for children, and what
     /// side effects should we expect?"), each as its tokens and their roles: each asking sentence, cut
     /// again where a clause starts to ask anew. Empty when the message asks one thing or none.
     pub fn questions(&self, tokens: &[Token]) -> Vec<(Vec<Token>, Vec<Role>)> {
-        let mut found: Vec<(&Sentence, Range<usize>)> = Vec::new();
-        for sentence in &self.sentences {
+        let mut found: Vec<(usize, Range<usize>)> = Vec::new();
+        for (at, sentence) in self.sentences.iter().enumerate() {
             let mut current: Option<Range<usize>> = None;
             let mut current_asks = false;
-            for clause in Self::clauses(sentence, |cut| cut == Cut::Bracket) {
+            for clause in sentence.clauses(Clauses::Questions) {
                 let starts_anew = asks(&tokens[clause.clone()]);
                 if starts_anew && current_asks {
-                    found.extend(current.take().map(|c| (sentence, c)));
+                    found.extend(current.take().map(|c| (at, c)));
                 }
                 current_asks |= starts_anew;
                 current = Some(current.map_or(clause.clone(), |c| c.start..clause.end));
             }
             if current_asks || sentence.asked {
-                found.extend(current.map(|c| (sentence, c)));
+                found.extend(current.map(|c| (at, c)));
             }
         }
         if found.len() < 2 {
             return Vec::new();
         }
+        // Each sentence's clauses are worked out once, however many questions it asks.
+        let mut clauses: (usize, Vec<Range<usize>>) = (usize::MAX, Vec::new());
         found
             .into_iter()
-            .map(|(sentence, span)| {
-                let roles = question_roles(sentence, tokens, span.clone());
+            .map(|(at, span)| {
+                if clauses.0 != at {
+                    clauses = (at, self.sentences[at].clauses(Clauses::Roles).collect());
+                }
+                let roles = question_roles(&clauses.1, tokens, span.clone());
                 (tokens[span].to_vec(), roles)
             })
             .collect()
     }
 }
 
-/// The roles of one question of `sentence` asked on its own: all question, but for its clauses of
-/// pleasantries.
-fn question_roles(sentence: &Sentence, tokens: &[Token], span: Range<usize>) -> Vec<Role> {
+/// The roles of one question asked on its own: all question, but for its clauses of pleasantries.
+/// `clauses` are its sentence's, in order.
+fn question_roles(clauses: &[Range<usize>], tokens: &[Token], span: Range<usize>) -> Vec<Role> {
     let mut out = vec![Role::Question; span.len()];
-    for clause in Layout::clauses(sentence, |cut| cut == Cut::AndAsking) {
+    let first = clauses.partition_point(|c| c.end <= span.start);
+    for clause in clauses[first..].iter().take_while(|c| c.start < span.end) {
         let part = clause.start.max(span.start)..clause.end.min(span.end);
         if !part.is_empty() && is_pleasantry(&tokens[part.clone()]) {
             out[part.start - span.start..part.end - span.start].fill(Role::Pleasantry);
         }
     }
-    out
-}
-
-/// A sentence cut at its marks: each part, and the cut that the mark after it makes.
-fn marks(sentence: &str) -> Vec<(&str, Cut)> {
-    let mut out = Vec::new();
-    let mut begin = 0;
-    for (at, c) in sentence.char_indices() {
-        let cut = match c {
-            ',' | ':' | ';' => Cut::Comma,
-            '(' | ')' => Cut::Bracket,
-            _ => continue,
-        };
-        out.push((&sentence[begin..at], cut));
-        begin = at + c.len_utf8();
-    }
-    out.push((&sentence[begin..], Cut::AndAsking));
     out
 }
 
@@ -466,6 +479,34 @@ mod tests {
         );
         assert!(questions("what is crs?").is_empty());
         assert!(questions("Hello. My dad is 80. What is CRS?").is_empty());
+    }
+
+    #[test]
+    fn a_bracket_beside_and_what_still_cuts_the_questions() {
+        // The "and how" split is found before brackets are cut: a bracket next to it must not hide it.
+        for text in [
+            "what is CRS (cytokine release syndrome) and how is it treated?",
+            "is it safe ( and what is the dose)?",
+            "(is car-t safe) and what are the side effects?",
+        ] {
+            assert_eq!(questions(text).len(), 2, "{text:?}");
+        }
+        assert_eq!(
+            questions("what is car t and what is crs (and is it dangerous) and how is it treated?")
+                .len(),
+            3
+        );
+    }
+
+    #[test]
+    fn a_separate_question_keeps_its_pleasantries_weightless() {
+        let reading = read("thanks, is it safe for kids, and what are the side effects?");
+        let questions = reading.layout.questions(&reading.tokens);
+        assert_eq!(questions.len(), 2);
+        let (tokens, roles) = &questions[0];
+        assert_eq!(tokens[0].word, "thanks");
+        assert_eq!(roles[0], Role::Pleasantry);
+        assert!(roles[1..].iter().all(|&r| r == Role::Question));
     }
 
     #[test]

@@ -2,6 +2,8 @@
 //!
 //! The scorer in `matcher.rs` then looks the query's slots up in the index.
 
+use std::borrow::Cow;
+
 use rustc_hash::FxHashSet as HashSet;
 
 use crate::search::index::{Index, TermId, question_term};
@@ -65,6 +67,7 @@ pub fn analyse(index: &Index, text: &str, weights: &Weights) -> Query {
 
 /// Analyses a message already read: its tokens and the role of each.
 pub fn analyse_read(index: &Index, tokens: Vec<Token>, roles: &[Role], weights: &Weights) -> Query {
+    debug_assert_eq!(tokens.len(), roles.len(), "a role for every token");
     let role_of =
         |span: std::ops::Range<usize>| roles[span].iter().copied().max().unwrap_or(Role::Question);
     let mut resolved: Vec<Resolved> = tokens.iter().map(|t| resolve(index, t, weights)).collect();
@@ -76,15 +79,16 @@ pub fn analyse_read(index: &Index, tokens: Vec<Token>, roles: &[Role], weights: 
                 token.stem = normalize::stem_word(word);
             }
         }
-        std::borrow::Cow::Owned(corrected)
+        Cow::Owned(corrected)
     } else {
-        std::borrow::Cow::Borrowed(&tokens)
+        Cow::Borrowed(&tokens)
     };
     let mut used = vec![false; tokens.len()];
     let mut slots = Vec::new();
 
     // Multi-word synonym phrases first, longest first: "cytokine release syndrome" is one idea.
     let hits = index.synonyms().find(&corrected);
+    // The borrow of `tokens` ends here: the query takes them.
     drop(corrected);
     let mut phrases: Vec<_> = hits.iter().filter(|h| h.len > 1).collect();
     phrases.sort_by_key(|h| std::cmp::Reverse(h.len));

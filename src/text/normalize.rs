@@ -37,7 +37,7 @@ pub fn tokens(text: &str) -> Vec<Token> {
     out
 }
 
-/// Steps 2 to 4, on the words that step 1 cut.
+/// Steps 2 to 4, on the token that step 1 made of one word (more than one once a texting spelling expands).
 fn finish(mut tokens: Vec<Token>) -> Vec<Token> {
     expand_texting(&mut tokens);
     respell_function_words(&mut tokens);
@@ -75,21 +75,28 @@ pub fn fold(text: &str) -> String {
 /// next) is set here.
 fn push_word(raw: &str, hyphen_next: bool, first: bool, out: &mut Vec<Token>) {
     let start = out.len();
-    WORD_MEMO.with_borrow_mut(|memo| match memo.get(raw) {
-        Some(tokens) => out.extend_from_slice(tokens),
-        None => {
+    if raw.len() > MEMO_WORD_BYTES {
+        out.extend(normalise_word(raw));
+    } else {
+        WORD_MEMO.with_borrow_mut(|memo| {
+            if let Some(tokens) = memo.get(raw) {
+                out.extend_from_slice(tokens);
+                return;
+            }
             let word = normalise_word(raw);
             out.extend_from_slice(&word);
             if memo.len() >= WORD_MEMO_SIZE {
                 memo.clear();
             }
             memo.insert(raw.to_string(), word);
-        }
-    });
+        });
+    }
     let handle = raw.starts_with('@');
     let tokens = &mut out[start..];
     if first && !handle {
-        tokens.iter_mut().for_each(|t| t.name_like = false);
+        for token in tokens.iter_mut() {
+            token.name_like = false;
+        }
     }
     if let Some(last) = tokens.last_mut() {
         last.hyphen_next = hyphen_next;
@@ -102,6 +109,10 @@ fn normalise_word(raw: &str) -> Vec<Token> {
     finish_word(raw, &mut tokens);
     finish(tokens)
 }
+
+/// Longer "words" (a pasted link, a run of letters) are normalised each time: remembering them would let
+/// one message of them fill a thread's memory, and no real word is this long.
+pub(crate) const MEMO_WORD_BYTES: usize = 64;
 
 /// Normalising a word is most of the cost of reading a message, and people use a few thousand words
 /// again and again: each thread remembers how it normalised each word as written, up to this many.

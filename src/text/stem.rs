@@ -10,20 +10,27 @@ static STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::
 
 /// The stem of one folded word.
 pub fn stem_word(word: &str) -> String {
+    if word.len() > crate::text::normalize::MEMO_WORD_BYTES {
+        return stem_uncached(word);
+    }
     STEM_CACHE.with_borrow_mut(|cache| {
         if let Some(stem) = cache.get(word) {
             return stem.clone();
         }
-        let stem = match OVERRIDES.iter().find(|(w, _)| *w == word) {
-            Some(&(_, stem)) => stem.to_string(),
-            None => STEMMER.stem(word).into_owned(),
-        };
+        let stem = stem_uncached(word);
         if cache.len() >= STEM_CACHE_SIZE {
             cache.clear();
         }
         cache.insert(word.to_string(), stem.clone());
         stem
     })
+}
+
+fn stem_uncached(word: &str) -> String {
+    match OVERRIDES.iter().find(|(w, _)| *w == word) {
+        Some(&(_, stem)) => stem.to_string(),
+        None => STEMMER.stem(word).into_owned(),
+    }
 }
 
 /// Words Snowball cuts back to the stem of an unrelated, commoner word: "immunisation" to "immun", the
