@@ -56,6 +56,20 @@ pub(crate) struct Facts<'a> {
     writer_cares: bool,
     /// Someone other than the writer is named ("my wife", "he").
     someone_else_named: bool,
+    /// Per sentence of the message, what its clauses say together.
+    sentences: Vec<SentenceFacts>,
+}
+
+/// What a sentence says as a whole, which every mention in it reads: a sentence of a hundred listed
+/// symptoms is looked through once, not once per symptom.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct SentenceFacts {
+    /// It says something is going on now or started lately ("since this morning").
+    pub recent: bool,
+    /// It says now or lately in any way ("now", "today", "since yesterday").
+    pub now: bool,
+    /// It names the writer or someone else ("I", "my wife", "he").
+    pub names_someone: bool,
 }
 
 impl<'a> Facts<'a> {
@@ -74,11 +88,34 @@ impl<'a> Facts<'a> {
         let someone_else_named = clauses
             .iter()
             .any(|c| c.tokens.iter().any(|t| rules.others.contains(&t.stem)));
+        let holds = |clause: &Clause, list: &[Phrase]| {
+            list.iter()
+                .filter(|p| vocabulary.may_hold(p))
+                .any(|phrase| !occurrences(&clause.tokens, phrase, 0).is_empty())
+        };
+        let mut sentences =
+            vec![SentenceFacts::default(); clauses.last().map_or(0, |c| c.sentence + 1)];
+        for clause in clauses {
+            let facts = &mut sentences[clause.sentence];
+            let recent = holds(clause, &rules.recent);
+            facts.recent |= recent;
+            facts.now |= recent || holds(clause, &rules.current);
+            facts.names_someone |= clause
+                .tokens
+                .iter()
+                .any(|t| rules.writer.contains(&t.stem) || rules.others.contains(&t.stem));
+        }
         Facts {
             vocabulary,
             writer_cares,
             someone_else_named,
+            sentences,
         }
+    }
+
+    /// What the sentence `at` says as a whole.
+    pub(crate) fn sentence(&self, at: usize) -> SentenceFacts {
+        self.sentences[at]
     }
 }
 
@@ -159,7 +196,7 @@ pub(crate) fn modifiers(
         mention
             .reading
             .is_none()
-            .then(|| asked_in_general(rules, clauses, mention))
+            .then(|| asked_in_general(clauses, facts.sentence(clause.sentence), mention))
             .flatten()
     };
     if let Some(question) = question(rules, clause).or_else(in_general) {
@@ -167,16 +204,7 @@ pub(crate) fn modifiers(
     }
     let sentence = clauses[mention.clause].sentence;
     // "fever 39 now, it was normal days ago": a sign said to be going on now is not over.
-    let recent = rules
-        .recent
-        .iter()
-        .filter(|p| vocabulary.may_hold(p))
-        .any(|phrase| {
-            clauses
-                .iter()
-                .filter(|c| c.sentence == sentence)
-                .any(|c| !occurrences(&c.tokens, phrase, 0).is_empty())
-        })
+    let recent = facts.sentence(sentence).recent
         || rules
             .current
             .iter()

@@ -3,9 +3,10 @@
 //! ("is it normal that my husband is dizzy?") or saying it is now ("shaking since yesterday, is this the
 //! car t?") still reports one.
 
+use crate::safety::context::SentenceFacts;
 use crate::safety::kinds::Kind;
 use crate::safety::mention::{Mention, Modifier};
-use crate::safety::phrases::{occurrences, starts_at};
+use crate::safety::phrases::starts_at;
 use crate::safety::rules::Rules;
 use crate::safety::text::{Clause, Start};
 
@@ -79,25 +80,12 @@ const SUBJECT_OPENERS: &[&str] = &[
 /// chills - are those CRS signs?"): about symptoms in general. "Shaking since this morning, is it the
 /// CAR T?" is a report.
 pub(crate) fn asked_in_general(
-    rules: &Rules,
     clauses: &[Clause],
+    sentence: SentenceFacts,
     mention: &Mention,
 ) -> Option<Modifier> {
-    let sentence = clauses[mention.clause].sentence;
-    let mut same = clauses.iter().filter(|c| c.sentence == sentence);
     let asked = clauses[mention.clause].asked;
-    let names_someone = same.clone().any(|c| {
-        c.tokens
-            .iter()
-            .any(|t| rules.writer.contains(&t.stem) || rules.others.contains(&t.stem))
-    });
-    let says_now = same.any(|c| {
-        rules
-            .current
-            .iter()
-            .chain(&rules.recent)
-            .any(|p| !occurrences(&c.tokens, p, 0).is_empty())
-    });
+    let (names_someone, says_now) = (sentence.names_someone, sentence.now);
     (asked && !names_someone && !says_now).then(|| Modifier {
         kind: Kind::Hypothetical,
         trigger: "a question mark, nobody named and no time given: about symptoms in general"
