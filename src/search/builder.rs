@@ -24,7 +24,7 @@ impl Lexicon {
 
     /// The parts of a word seen for the first time: its tokens, their terms interned.
     fn analyse_word(&mut self, raw: &str, cache: &mut WordCache) -> Vec<Part> {
-        normalize::word_tokens(raw)
+        normalize::word_tokens_unremembered(raw)
             .into_iter()
             .map(|token| {
                 let term = self.intern(&token.stem);

@@ -91,8 +91,12 @@ fn push_word(raw: &str, hyphen_next: bool, first: bool, out: &mut Vec<Token>) {
             memo.insert(raw.to_string(), word);
         });
     }
+    place(raw, hyphen_next, first, &mut out[start..]);
+}
+
+/// Sets on a word's tokens what depends on where the word stands.
+fn place(raw: &str, hyphen_next: bool, first: bool, tokens: &mut [Token]) {
     let handle = raw.starts_with('@');
-    let tokens = &mut out[start..];
     if first && !handle {
         for token in tokens.iter_mut() {
             token.name_like = false;
@@ -186,6 +190,14 @@ pub fn raw_words(text: &str, mut word: impl FnMut(&str, bool)) {
 pub fn word_tokens(raw: &str) -> Vec<Token> {
     let mut tokens = Vec::new();
     push_word(raw, false, true, &mut tokens);
+    tokens
+}
+
+/// [`word_tokens`] without the thread's memo, for a caller that keeps its own per word (the index
+/// builder): the same word need not be remembered twice.
+pub fn word_tokens_unremembered(raw: &str) -> Vec<Token> {
+    let mut tokens = normalise_word(raw);
+    place(raw, false, true, &mut tokens);
     tokens
 }
 
@@ -408,6 +420,13 @@ mod tests {
                 ]
             );
             assert_eq!(read("idk-ok")[3], ("know".to_string(), false, true));
+        }
+    }
+
+    #[test]
+    fn a_word_reads_the_same_with_or_without_the_memo() {
+        for raw in ["Emily", "@Dave", "idk", "CRS", "waht", "Thérapie"] {
+            assert_eq!(word_tokens(raw), word_tokens_unremembered(raw), "{raw:?}");
         }
     }
 
