@@ -105,6 +105,13 @@ impl Safety {
     pub fn explain(&self, message: &str) -> Explanation {
         let clauses = text::clauses(message, &self.rules.splitter, &self.corrector);
         let mentions = context::mentions(&self.rules, &clauses);
+        if mentions.is_empty() {
+            // Most messages name no symptom: nothing of the rest of the message needs working out.
+            return Explanation {
+                mentions: Vec::new(),
+                alert: None,
+            };
+        }
         let list_items = context::list_items(&self.rules, &clauses, &mentions);
         let facts = context::Facts::of(&self.rules, &clauses);
         let reports: Vec<MentionReport> = mentions
