@@ -46,6 +46,14 @@ impl<'a> Vocabulary<'a> {
             .iter()
             .all(|w| self.0.contains(w.strip_prefix('=').unwrap_or(w)))
     }
+
+    /// Whether `clause` holds one of `phrases` (those whose words the message lacks are not looked for).
+    fn holds_in(&self, clause: &Clause, phrases: &[Phrase]) -> bool {
+        phrases
+            .iter()
+            .filter(|p| self.may_hold(p))
+            .any(|phrase| !occurrences(&clause.tokens, phrase, 0).is_empty())
+    }
 }
 
 /// What the modifiers of every mention of a message need to know about the whole message, worked out
@@ -75,31 +83,18 @@ pub(crate) struct SentenceFacts {
 impl<'a> Facts<'a> {
     pub(crate) fn of(rules: &Rules, clauses: &'a [Clause]) -> Facts<'a> {
         let vocabulary = Vocabulary::of(clauses);
-        let says = |list: &[Phrase]| {
-            list.iter()
-                .filter(|p| vocabulary.may_hold(p))
-                .any(|phrase| {
-                    clauses
-                        .iter()
-                        .any(|c| !occurrences(&c.tokens, phrase, 0).is_empty())
-                })
-        };
+        let says = |list: &[Phrase]| clauses.iter().any(|c| vocabulary.holds_in(c, list));
         let writer_cares = says(&rules.caregiver) && !says(&rules.patient);
         let someone_else_named = clauses
             .iter()
             .any(|c| c.tokens.iter().any(|t| rules.others.contains(&t.stem)));
-        let holds = |clause: &Clause, list: &[Phrase]| {
-            list.iter()
-                .filter(|p| vocabulary.may_hold(p))
-                .any(|phrase| !occurrences(&clause.tokens, phrase, 0).is_empty())
-        };
         let mut sentences =
             vec![SentenceFacts::default(); clauses.last().map_or(0, |c| c.sentence + 1)];
         for clause in clauses {
             let facts = &mut sentences[clause.sentence];
-            let recent = holds(clause, &rules.recent);
+            let recent = vocabulary.holds_in(clause, &rules.recent);
             facts.recent |= recent;
-            facts.now |= recent || holds(clause, &rules.current);
+            facts.now |= recent || vocabulary.holds_in(clause, &rules.current);
             facts.names_someone |= clause
                 .tokens
                 .iter()
@@ -204,12 +199,7 @@ pub(crate) fn modifiers(
     }
     let sentence = clauses[mention.clause].sentence;
     // "fever 39 now, it was normal days ago": a sign said to be going on now is not over.
-    let recent = facts.sentence(sentence).recent
-        || rules
-            .current
-            .iter()
-            .filter(|p| vocabulary.may_hold(p))
-            .any(|phrase| !occurrences(&clause.tokens, phrase, 0).is_empty());
+    let recent = facts.sentence(sentence).recent || vocabulary.holds_in(clause, &rules.current);
     let negative_phrase = clauses[mention.clause].tokens[mention.span.clone()]
         .iter()
         .any(|t| NEGATIVES.contains(&t.stem.as_str()));

@@ -275,11 +275,6 @@ fn is_hyphen(c: char) -> bool {
 
 /// Step 2: texting spellings and contractions people type on a phone.
 fn expand_texting(tokens: &mut Vec<Token>) {
-    let texting = |t: &Token| !t.acronym && TEXTING.contains_key(t.word.as_str());
-    // Most text has no texting spelling: it is not copied.
-    if !tokens.iter().any(texting) {
-        return;
-    }
     let mut out = Vec::with_capacity(tokens.len());
     for token in tokens.drain(..) {
         match TEXTING.get(token.word.as_str()) {

@@ -26,6 +26,7 @@ pub fn stem_word(word: &str) -> String {
     })
 }
 
+/// The stem of one folded word, its exceptions first, without the cache.
 fn stem_uncached(word: &str) -> String {
     match OVERRIDES.iter().find(|(w, _)| *w == word) {
         Some(&(_, stem)) => stem.to_string(),
