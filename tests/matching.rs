@@ -531,3 +531,52 @@ fn a_declined_question_keeps_its_closest_entry() {
     assert_ne!(reply.outcome(), Outcome::Answered, "{reply:?}");
     assert!(reply.closest().is_some(), "{reply:?}");
 }
+
+const TWO_LANGUAGES: &str = "# Scripting FAQ
+
+## How can I copy a file?
+
+With the copy function of the file module: it copies the bytes and the permissions.
+
+## How do I copy a file?
+
+Call the copy routine of the standard library; it keeps the file's times as well.
+
+## How do I delete a file?
+
+Call the remove routine of the standard library.
+
+## What is a module?
+
+A file of code that other programs can load.
+";
+
+/// Two headings with the same topic words differ in their function words: a question worded as one of
+/// them ranks that one first. Before, both fitted the question fully and the first in the file won both.
+#[test]
+fn a_question_worded_as_a_heading_ranks_that_heading_first() {
+    let (_dir, engine) = guide_engine(TWO_LANGUAGES);
+    for (question, heading) in [
+        (
+            "how do i copy a file",
+            "Scripting FAQ › How do I copy a file?",
+        ),
+        (
+            "how can i copy a file",
+            "Scripting FAQ › How can I copy a file?",
+        ),
+        (
+            "how can i coppy a file?",
+            "Scripting FAQ › How can I copy a file?",
+        ),
+    ] {
+        let explained = engine.explain(question);
+        let scores: Vec<f32> = explained.hits.iter().map(|h| h.score).collect();
+        assert_eq!(
+            best_title(&engine, question).as_deref(),
+            Some(heading),
+            "{question}: {scores:?}"
+        );
+        assert!(scores[0] > scores[1], "{question}: {scores:?}");
+    }
+}

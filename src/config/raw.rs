@@ -58,6 +58,7 @@ pub(super) struct RawWeights {
     pub typo_penalty: Number,
     pub synonym: Number,
     pub title_fit: Number,
+    pub function_words: Number,
     pub question_word: Number,
     pub half_evidence: Number,
     pub unmatched: Number,

@@ -77,6 +77,8 @@ impl RawWeights {
             typo_penalty: bound!("matching.weights.typo_penalty").real(&self.typo_penalty, at)?,
             synonym: bound!("matching.weights.synonym").real(&self.synonym, at)?,
             title_fit: bound!("matching.weights.title_fit").real(&self.title_fit, at)?,
+            function_words: bound!("matching.weights.function_words")
+                .real(&self.function_words, at)?,
             question_word: bound!("matching.weights.question_word")
                 .real(&self.question_word, at)?,
             half_evidence: bound!("matching.weights.half_evidence")

@@ -51,7 +51,7 @@ pub fn explain(engine: &Engine, reply: &Explanation, weights: &Weights) -> Strin
         let entry = engine.entry(hit.entry);
         let _ = writeln!(
             out,
-            "  {:.3} {} [{}]\n        = evidence {:.2} / (evidence {:.2} + half {:.2} + {:.2} × lacking {:.2}) × ({:.2} + {:.2} × title fit {:.2})",
+            "  {:.3} {} [{}]\n        = evidence {:.2} / (evidence {:.2} + half {:.2} + {:.2} × lacking {:.2}) × ({:.2} + {:.2} × title fit {:.2})\n        title fit = topic {:.2} × (1 − {:.2} × like heading {:.2} × left out {}/{} function words)",
             hit.score,
             entry.title,
             entry.id,
@@ -62,7 +62,12 @@ pub fn explain(engine: &Engine, reply: &Explanation, weights: &Weights) -> Strin
             hit.lacking,
             1.0 - weights.title_fit,
             weights.title_fit,
-            hit.fit
+            hit.fit.value,
+            hit.fit.topic,
+            weights.function_words,
+            hit.fit.like_heading,
+            hit.fit.of - hit.fit.said,
+            hit.fit.of,
         );
         let parts: Vec<String> = reply
             .query

@@ -5,7 +5,9 @@ use rustc_hash::FxHashMap as HashMap;
 
 use crate::faq::Entry;
 use crate::faq::synonyms::{self, Synonyms};
-use crate::search::postings::{Field, Posting, TermId, Terms, question_term};
+use crate::search::postings::{
+    Field, Heading, Posting, TermId, Terms, function_term, question_term,
+};
 use crate::text::normalize;
 
 /// Terms and words numbered by one builder.
@@ -73,7 +75,7 @@ pub struct Builder {
     /// "entry" is the builder's term number.
     pub entries: Vec<Vec<Posting>>,
     /// Per entry added: the terms of its title, then of each alternate question.
-    pub headings: Vec<Vec<Vec<TermId>>>,
+    pub headings: Vec<Vec<Heading>>,
     /// Per entry added: how many words its body has.
     pub body_lens: Vec<u32>,
 }
@@ -132,13 +134,8 @@ impl Builder {
         self.headings.push(headings);
     }
 
-    /// Analyses one field's text; returns its distinct terms for a title or question (none for a body).
-    fn add_text(
-        &mut self,
-        text: &str,
-        field: Field,
-        fields: &mut Vec<(TermId, Field)>,
-    ) -> Vec<TermId> {
+    /// Analyses one field's text; returns its terms for a title or question (none for a body).
+    fn add_text(&mut self, text: &str, field: Field, fields: &mut Vec<(TermId, Field)>) -> Heading {
         let (lexicon, cache) = (&mut self.lexicon, &mut self.cache);
         let mut seq: Vec<Part> = Vec::new();
         let push = |seq: &mut Vec<Part>, parts: &[Part], hyphen_next: bool| {
@@ -158,6 +155,7 @@ impl Builder {
             cache.known.insert(raw.into(), parts);
         });
         let mut terms = Vec::new();
+        let mut function = Vec::new();
         let mut add = |term: TermId| {
             fields.push((term, field));
             if field != Field::Body && !terms.contains(&term) {
@@ -167,8 +165,16 @@ impl Builder {
         for (i, part) in seq.iter().enumerate() {
             let word = &cache.words[part.word as usize];
             if part.stop {
-                if field != Field::Body && normalize::is_question_word(word) {
+                if field == Field::Body {
+                    continue;
+                }
+                if normalize::is_question_word(word) {
                     add(lexicon.intern(&question_term(word)));
+                } else {
+                    let term = lexicon.intern(&function_term(word));
+                    if !function.contains(&term) {
+                        function.push(term);
+                    }
                 }
                 continue;
             }
@@ -186,6 +192,15 @@ impl Builder {
         {
             add(self.concepts[hit.group]);
         }
-        terms
+        // A heading that is not a question ("Medicines, supplements and alcohol") has no wording to
+        // match: its "and" says nothing about how a question would be put.
+        let asks = text.trim_end().ends_with('?')
+            || seq
+                .first()
+                .is_some_and(|p| normalize::is_question_word(&cache.words[p.word as usize]));
+        if !asks {
+            function = Vec::new();
+        }
+        Heading { terms, function }
     }
 }

@@ -7,7 +7,9 @@ use crate::search::builder::Builder;
 use crate::text::fuzzy::Fuzzy;
 use crate::text::normalize;
 
-pub use crate::search::postings::{Field, Posting, TermId, Terms, question_term};
+pub use crate::search::postings::{
+    Field, Heading, Posting, TermId, Terms, function_term, question_term,
+};
 pub use lookup::Correction;
 
 mod lookup;
@@ -31,7 +33,7 @@ pub struct Index {
     fuzzy_terms: Vec<TermId>,
     /// Per entry: the terms of its title, then of each alternate question, for judging how well a question
     /// fits the entry's own wording.
-    headings: Vec<Vec<Vec<TermId>>>,
+    headings: Vec<Vec<Heading>>,
     /// Per entry: how much a match in its body counts, from 0 to 1 (less for long bodies).
     body_norm: Vec<f32>,
     synonyms: Synonyms,
@@ -118,7 +120,10 @@ impl Index {
                 }
                 let headings = headings
                     .into_iter()
-                    .map(|h| h.into_iter().map(|t| remap[t as usize]).collect())
+                    .map(|h| Heading {
+                        terms: h.terms.into_iter().map(|t| remap[t as usize]).collect(),
+                        function: h.function.into_iter().map(|t| remap[t as usize]).collect(),
+                    })
                     .collect();
                 index.headings.push(headings);
                 next += 1;
@@ -227,7 +232,7 @@ impl Index {
     }
 
     /// The terms of an entry's title, then of each alternate question.
-    pub fn headings(&self, entry: u32) -> &[Vec<TermId>] {
+    pub fn headings(&self, entry: u32) -> &[Heading] {
         &self.headings[entry as usize]
     }
 
@@ -322,6 +327,23 @@ mod tests {
         let index = Index::new(&faq(&[("Myeloma", "about myeloma")]));
         let term = index.term("myeloma").unwrap();
         assert_eq!(index.postings(term)[0].field(), Field::Title);
+    }
+
+    #[test]
+    fn only_a_question_heading_keeps_its_function_words() {
+        let index = Index::new(&faq(&[
+            ("How can I copy a file?", "x"),
+            ("Medicines and alcohol", "x"),
+        ]));
+        let names = |entry| -> Vec<&str> {
+            index.headings(entry)[0]
+                .function
+                .iter()
+                .map(|&t| index.name(t))
+                .collect()
+        };
+        assert_eq!(names(0), ["~can", "~i", "~a"]);
+        assert!(names(1).is_empty());
     }
 
     #[test]

@@ -12,9 +12,10 @@
 use rustc_hash::FxHashSet as HashSet;
 
 use crate::faq::EntryPos;
-use crate::search::index::{Field, Index, TermId};
+use crate::search::index::{Field, Index, TermId, function_term};
 use crate::search::query::{Query, Slot, Variant};
 pub use crate::search::weights::Weights;
+use crate::text::normalize;
 
 /// One scored entry.
 #[derive(Debug, Clone, PartialEq)]
@@ -29,10 +30,25 @@ pub struct Hit {
     pub evidence: f32,
     /// The weight of the question's words the entry lacks (as counted against it).
     pub lacking: f32,
-    /// The share of the entry's title (or best alternate question) the question uses.
-    pub fit: f32,
+    /// How well the question fits the entry's title (or best alternate question).
+    pub fit: Fit,
     /// Per slot: how well it matched (0 to 1) and in which field.
     pub matched: Vec<Option<(f32, Field)>>,
+}
+
+/// How well a question fits an entry's best heading, with its parts for explanations.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Fit {
+    /// The fit, 0 to 1: `topic × (1 − function_words × like_heading × (1 − said / of))`.
+    pub value: f32,
+    /// The share of the heading's topic weight the question uses.
+    pub topic: f32,
+    /// How many of the heading's function words the question uses, of how many.
+    pub said: usize,
+    pub of: usize,
+    /// How far the question is worded like a heading, 0 to 1: its function words count in full when it
+    /// has no more of them than the heading.
+    pub like_heading: f32,
 }
 
 /// The `keep` best entries among those that can reach `floor`, best first, scored exactly as
@@ -309,6 +325,11 @@ fn slot_in_entry(
 struct Facts {
     /// Every term any slot can match, for the title fit.
     terms: HashSet<TermId>,
+    /// The function words of the question that some heading holds, as sorted `function_term`s, for the
+    /// title fit.
+    function: Vec<TermId>,
+    /// How many distinct function words the question has.
+    function_count: usize,
     /// The sum of the slots' weights.
     total: f32,
     /// Per slot, the match quality it can be sure to find (see `best_qualities`).
@@ -317,8 +338,11 @@ struct Facts {
 
 impl Facts {
     fn new(index: &Index, weights: &Weights, query: &Query, total: f32) -> Facts {
+        let (function, function_count) = function_words(index, query);
         Facts {
             terms: query.terms(),
+            function,
+            function_count,
             total,
             best: best_qualities(index, weights, query),
         }
@@ -360,8 +384,8 @@ fn scored(
     lacking: f32,
 ) -> Hit {
     let before_fit = saturated(evidence, lacking, half_evidence(index, weights), weights);
-    let fit = title_fit(index, entry, &facts.terms);
-    let score = before_fit * (1.0 - weights.title_fit + weights.title_fit * fit);
+    let fit = title_fit(index, weights, entry, facts);
+    let score = before_fit * (1.0 - weights.title_fit + weights.title_fit * fit.value);
     Hit {
         entry: EntryPos::new(entry),
         score,
@@ -436,19 +460,71 @@ fn terms_weight(
     (!terms.is_empty()).then(|| (total / terms.len() as f32, weakest))
 }
 
-/// The largest share of the weight of the entry's title or of one alternate question that the query uses.
-fn title_fit(index: &Index, entry: u32, query_terms: &HashSet<TermId>) -> f32 {
+/// The function words ("does", "can", "i") of the question that some heading of the FAQ holds, as sorted
+/// `function_term`s, and how many distinct function words the question has in all.
+fn function_words(index: &Index, query: &Query) -> (Vec<TermId>, usize) {
+    let mut words: Vec<&str> = query
+        .tokens
+        .iter()
+        .filter(|t| t.stop && !normalize::is_question_word(&t.word))
+        .map(|t| t.word.as_str())
+        .collect();
+    words.sort_unstable();
+    words.dedup();
+    let mut name = function_term("");
+    let mark = name.len();
+    let mut known: Vec<TermId> = words
+        .iter()
+        .filter_map(|w| {
+            name.truncate(mark);
+            name.push_str(w);
+            index.term(&name)
+        })
+        .collect();
+    known.sort_unstable();
+    (known, words.len())
+}
+
+/// How well the question fits the entry's own wording: at its best heading (the title or one alternate
+/// question), the share of the heading's topic weight the question uses, lowered by the share of the
+/// heading's function words it leaves out. The topic words decide; the function words tell apart two
+/// headings with the same topic ("How do I copy a file?" and "How can I copy a file?" for "how do i copy a
+/// file"). They count as far as the question is worded like a heading: in full when it has no more
+/// function words than the heading, less in a long message whose wording is its own.
+fn title_fit(index: &Index, weights: &Weights, entry: u32, facts: &Facts) -> Fit {
     index
         .headings(entry)
         .iter()
-        .map(|terms| {
-            let total: f32 = terms.iter().map(|&t| index.idf(t)).sum();
-            let used: f32 = terms
+        .map(|heading| {
+            let total: f32 = heading.terms.iter().map(|&t| index.idf(t)).sum();
+            let used: f32 = heading
+                .terms
                 .iter()
-                .filter(|t| query_terms.contains(t))
+                .filter(|t| facts.terms.contains(t))
                 .map(|&t| index.idf(t))
                 .sum();
-            if total > 0.0 { used / total } else { 0.0 }
+            let topic = if total > 0.0 { used / total } else { 0.0 };
+            let of = heading.function.len();
+            let said = heading
+                .function
+                .iter()
+                .filter(|t| facts.function.binary_search(t).is_ok())
+                .count();
+            let like_heading = (of as f32 / facts.function_count.max(1) as f32).min(1.0);
+            let left_out = if of == 0 {
+                0.0
+            } else {
+                1.0 - said as f32 / of as f32
+            };
+            Fit {
+                value: topic * (1.0 - weights.function_words * like_heading * left_out),
+                topic,
+                said,
+                of,
+                like_heading,
+            }
         })
-        .fold(0.0, f32::max)
+        .fold(Fit::default(), |best, fit| {
+            if fit.value > best.value { fit } else { best }
+        })
 }

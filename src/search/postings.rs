@@ -92,3 +92,19 @@ impl Terms {
 pub fn question_term(word: &str) -> String {
     format!("?{word}")
 }
+
+/// The term of another function word ("does", "can", "a") of a heading: never a posting, only part of
+/// the heading's wording.
+pub fn function_term(word: &str) -> String {
+    format!("~{word}")
+}
+
+/// One heading of an entry (its title or an alternate question), as terms.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Heading {
+    /// Its distinct topic and question-word terms.
+    pub terms: Vec<TermId>,
+    /// Its distinct other function words ("does", "can", "i"), as `function_term`s: two headings with the
+    /// same topic words differ in them ("How can I copy a file?", "How do I copy a file?").
+    pub function: Vec<TermId>,
+}

@@ -18,6 +18,8 @@ pub struct Weights {
     pub synonym: f32,
     /// How much the share of the entry's title used by the question counts (0 to 1).
     pub title_fit: f32,
+    /// The share of the title fit that the heading's function words ("does", "can", "i") take (0 to 1).
+    pub function_words: f32,
     /// Weight of a question word ("what", "how") matched against headings, as a share of a rare word's weight.
     pub question_word: f32,
     /// The evidence (as a share of a rare word's weight) at which an entry's score is half way to 1: the
