@@ -349,12 +349,20 @@ fn asks(tokens: &[Token]) -> bool {
     if INVERTED.contains(&first.word.as_str()) && second != Some("not") {
         return true;
     }
-    (0..tokens.len()).any(|at| {
-        REQUESTS.iter().any(|r| {
-            r.len() <= tokens.len() - at && r.iter().zip(&tokens[at..]).all(|(w, t)| t.word == *w)
+    // Most words start no request: one lookup each, not a comparison with every request.
+    (0..tokens.len())
+        .filter(|&at| REQUEST_STARTS.contains(tokens[at].word.as_str()))
+        .any(|at| {
+            REQUESTS.iter().any(|r| {
+                r.len() <= tokens.len() - at
+                    && r.iter().zip(&tokens[at..]).all(|(w, t)| t.word == *w)
+            })
         })
-    })
 }
+
+/// The first words of `REQUESTS`.
+static REQUEST_STARTS: std::sync::LazyLock<rustc_hash::FxHashSet<&str>> =
+    std::sync::LazyLock::new(|| REQUESTS.iter().map(|r| r[0]).collect());
 
 /// Verbs that open a question when they come first: "is it…", "can they…".
 const INVERTED: &[&str] = &[
