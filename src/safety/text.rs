@@ -186,6 +186,9 @@ fn pieces(message: &str) -> Vec<(&str, Start, Option<bool>)> {
 /// The words and numbers of a piece of text; numbers said in words ("thirty eight point two") as numbers.
 pub(crate) fn tokens(text: &str) -> Vec<Token> {
     let mut out = Vec::new();
+    // One buffer for every word's letters and one for its normalised tokens, not two allocations a word.
+    let mut raw = String::new();
+    let mut words = Vec::new();
     let mut chars = text.char_indices().peekable();
     while let Some(&(at, c)) = chars.peek() {
         if c.is_ascii_digit() {
@@ -229,7 +232,7 @@ pub(crate) fn tokens(text: &str) -> Vec<Token> {
                 ));
             }
         } else if c.is_alphanumeric() {
-            let mut raw = String::new();
+            raw.clear();
             let mut apostrophe = None;
             while let Some(&(_, c)) = chars.peek() {
                 if c.is_alphanumeric() && !c.is_ascii_digit() {
@@ -253,24 +256,19 @@ pub(crate) fn tokens(text: &str) -> Vec<Token> {
                 .filter(|&at| raw[at..].eq_ignore_ascii_case("s"))
                 .map(|at| raw[..at].to_lowercase())
                 .filter(|pronoun| IS_CONTRACTED.contains(&pronoun.as_str()));
-            let words = match lower
+            let not_contracted = lower
                 .as_deref()
                 .and_then(|l| l.strip_suffix("nt"))
-                .filter(|verb| NOT_CONTRACTED.contains(verb))
-            {
-                Some(verb) => [verb, "not"]
-                    .into_iter()
-                    .flat_map(normalize::word_tokens)
-                    .collect(),
-                None => match is_contracted.as_deref() {
-                    Some(pronoun) => [pronoun, "is"]
-                        .into_iter()
-                        .flat_map(normalize::word_tokens)
-                        .collect(),
-                    None => normalize::word_tokens(&raw),
-                },
+                .filter(|verb| NOT_CONTRACTED.contains(verb));
+            let parts: &[&str] = match (not_contracted, is_contracted.as_deref()) {
+                (Some(verb), _) => &[verb, "not"],
+                (None, Some(pronoun)) => &[pronoun, "is"],
+                (None, None) => &[raw.as_str()],
             };
-            out.extend(words.into_iter().map(|t| Token {
+            for part in parts {
+                normalize::append_word_tokens(part, &mut words);
+            }
+            out.extend(words.drain(..).map(|t| Token {
                 filler: FILLERS.contains(&t.word.as_str()),
                 word: t.word,
                 stem: t.stem,

@@ -189,8 +189,13 @@ pub fn raw_words(text: &str, mut word: impl FnMut(&str, bool)) {
 /// The tokens of one word as written: usually one, more when a texting spelling expands ("idk").
 pub fn word_tokens(raw: &str) -> Vec<Token> {
     let mut tokens = Vec::new();
-    push_word(raw, false, true, &mut tokens);
+    append_word_tokens(raw, &mut tokens);
     tokens
+}
+
+/// [`word_tokens`] appended to `out`: a caller reading word after word keeps one buffer.
+pub fn append_word_tokens(raw: &str, out: &mut Vec<Token>) {
+    push_word(raw, false, true, out);
 }
 
 /// [`word_tokens`] without the thread's memo, for a caller that keeps its own per word (the index
