@@ -75,6 +75,19 @@ fn unseen_documents() {
     assert_same(engine.index(), &questions("tests/questions/aftercare.tsv"));
 }
 
+/// A FAQ of question headings, whose function words count in the title fit.
+#[test]
+fn a_large_faq_of_question_headings() {
+    let settings = Settings::default();
+    let sources = settings
+        .faq
+        .with_paths(vec![PathBuf::from("tests/fixtures/bigfaq/faq")]);
+    let engine = Engine::load(&sources, settings.matching).unwrap();
+    let mut all = questions("tests/questions/bigfaq/titles.tsv");
+    all.extend(questions("tests/questions/bigfaq/noisy.tsv"));
+    assert_same(engine.index(), &all);
+}
+
 #[test]
 fn synthetic_faq_with_typos_and_paraphrases() {
     let faq = synthetic::faq(3_000, 7);

@@ -579,4 +579,9 @@ fn a_question_worded_as_a_heading_ranks_that_heading_first() {
         );
         assert!(scores[0] > scores[1], "{question}: {scores:?}");
     }
+    // A question in keywords has no wording to compare: its fit is that of its topic words alone.
+    let explained = engine.explain("copy file");
+    for hit in &explained.hits {
+        assert_eq!(hit.fit.value, hit.fit.topic, "{hit:?}");
+    }
 }

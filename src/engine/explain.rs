@@ -4,7 +4,7 @@
 use std::fmt::Write;
 
 use crate::engine::{Engine, Explanation};
-use crate::search::matcher::Weights;
+use crate::search::matcher::{Fit, Weights};
 use crate::search::query::How;
 
 /// A readable account of how a reply was reached.
@@ -51,7 +51,7 @@ pub fn explain(engine: &Engine, reply: &Explanation, weights: &Weights) -> Strin
         let entry = engine.entry(hit.entry);
         let _ = writeln!(
             out,
-            "  {:.3} {} [{}]\n        = evidence {:.2} / (evidence {:.2} + half {:.2} + {:.2} × lacking {:.2}) × ({:.2} + {:.2} × title fit {:.2})\n        title fit = topic {:.2} × (1 − {:.2} × like heading {:.2} × left out {}/{} function words)",
+            "  {:.3} {} [{}]\n        = evidence {:.2} / (evidence {:.2} + half {:.2} + {:.2} × lacking {:.2}) × ({:.2} + {:.2} × title fit {:.2})",
             hit.score,
             entry.title,
             entry.id,
@@ -63,12 +63,8 @@ pub fn explain(engine: &Engine, reply: &Explanation, weights: &Weights) -> Strin
             1.0 - weights.title_fit,
             weights.title_fit,
             hit.fit.value,
-            hit.fit.topic,
-            weights.function_words,
-            hit.fit.like_heading,
-            hit.fit.of - hit.fit.said,
-            hit.fit.of,
         );
+        let _ = writeln!(out, "        title fit = {}", fit_parts(&hit.fit, weights));
         let parts: Vec<String> = reply
             .query
             .slots
@@ -83,4 +79,19 @@ pub fn explain(engine: &Engine, reply: &Explanation, weights: &Weights) -> Strin
     }
     let _ = writeln!(out, "outcome: {}", reply.reply.outcome().as_str());
     out
+}
+
+/// How the title fit of the best heading came about.
+fn fit_parts(fit: &Fit, weights: &Weights) -> String {
+    let topic = format!("topic words {:.2}", fit.topic);
+    if fit.of == 0 {
+        return format!("{topic} (the heading has no function words)");
+    }
+    format!(
+        "{topic} × (1 − {:.2} × worded like the heading {:.2} × {} of its {} function words left out)",
+        weights.function_words,
+        fit.like_heading,
+        fit.of - fit.said,
+        fit.of
+    )
 }

@@ -170,7 +170,7 @@ impl Builder {
                 }
                 if normalize::is_question_word(word) {
                     add(lexicon.intern(&question_term(word)));
-                } else {
+                } else if normalize::is_wording_word(word) {
                     let term = lexicon.intern(&function_term(word));
                     if !function.contains(&term) {
                         function.push(term);
@@ -193,7 +193,8 @@ impl Builder {
             add(self.concepts[hit.group]);
         }
         // A heading that is not a question ("Medicines, supplements and alcohol") has no wording to
-        // match: its "and" says nothing about how a question would be put.
+        // match: its "and" says nothing about how a question would be put. A heading that opens with a
+        // verb ("Is it safe to fly?") asks too, and ends with "?" in every FAQ seen.
         let asks = text.trim_end().ends_with('?')
             || seq
                 .first()

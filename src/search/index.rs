@@ -334,6 +334,7 @@ mod tests {
         let index = Index::new(&faq(&[
             ("How can I copy a file?", "x"),
             ("Medicines and alcohol", "x"),
+            ("What are the 3 steps?", "x"),
         ]));
         let names = |entry| -> Vec<&str> {
             index.headings(entry)[0]
@@ -342,8 +343,10 @@ mod tests {
                 .map(|&t| index.name(t))
                 .collect()
         };
-        assert_eq!(names(0), ["~can", "~i", "~a"]);
+        assert_eq!(names(0), ["!can", "!i", "!a"]);
         assert!(names(1).is_empty());
+        // A number is no part of how a question is put.
+        assert_eq!(names(2), ["!are", "!the"]);
     }
 
     #[test]

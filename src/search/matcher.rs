@@ -39,15 +39,18 @@ pub struct Hit {
 /// How well a question fits an entry's best heading, with its parts for explanations.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct Fit {
-    /// The fit, 0 to 1: `topic × (1 − function_words × like_heading × (1 − said / of))`.
+    /// The fit, 0 to 1: `topic × (1 − function_words × like_heading × left out)`, where `left out` is
+    /// the share of the heading's function words the question does not use (none when it has none).
     pub value: f32,
     /// The share of the heading's topic weight the question uses.
     pub topic: f32,
-    /// How many of the heading's function words the question uses, of how many.
+    /// How many of the heading's function words the question uses.
     pub said: usize,
+    /// How many function words the heading has.
     pub of: usize,
     /// How far the question is worded like a heading, 0 to 1: its function words count in full when it
-    /// has no more of them than the heading.
+    /// has no more of them than the heading, and not at all when it has none ("source code" is a
+    /// question in keywords, not a wording of "What is the source code?").
     pub like_heading: f32,
 }
 
@@ -466,7 +469,7 @@ fn function_words(index: &Index, query: &Query) -> (Vec<TermId>, usize) {
     let mut words: Vec<&str> = query
         .tokens
         .iter()
-        .filter(|t| t.stop && !normalize::is_question_word(&t.word))
+        .filter(|t| t.stop && normalize::is_wording_word(&t.word))
         .map(|t| t.word.as_str())
         .collect();
     words.sort_unstable();
@@ -510,7 +513,11 @@ fn title_fit(index: &Index, weights: &Weights, entry: u32, facts: &Facts) -> Fit
                 .iter()
                 .filter(|t| facts.function.binary_search(t).is_ok())
                 .count();
-            let like_heading = (of as f32 / facts.function_count.max(1) as f32).min(1.0);
+            let like_heading = if facts.function_count == 0 {
+                0.0
+            } else {
+                (of as f32 / facts.function_count as f32).min(1.0)
+            };
             let left_out = if of == 0 {
                 0.0
             } else {
@@ -524,7 +531,7 @@ fn title_fit(index: &Index, weights: &Weights, entry: u32, facts: &Facts) -> Fit
                 like_heading,
             }
         })
-        .fold(Fit::default(), |best, fit| {
-            if fit.value > best.value { fit } else { best }
-        })
+        // The first of equally good headings: the title before its alternate questions.
+        .reduce(|best, fit| if fit.value > best.value { fit } else { best })
+        .unwrap_or_default()
 }

@@ -5,6 +5,9 @@
 //! Each token of the message gets the role of the clause it stands in; the query weighs its words by it.
 
 use std::ops::Range;
+use std::sync::LazyLock;
+
+use rustc_hash::FxHashSet;
 
 use crate::search::chitchat;
 use crate::search::pleasantries;
@@ -361,8 +364,8 @@ fn asks(tokens: &[Token]) -> bool {
 }
 
 /// The first words of `REQUESTS`.
-static REQUEST_STARTS: std::sync::LazyLock<rustc_hash::FxHashSet<&str>> =
-    std::sync::LazyLock::new(|| REQUESTS.iter().map(|r| r[0]).collect());
+static REQUEST_STARTS: LazyLock<FxHashSet<&str>> =
+    LazyLock::new(|| REQUESTS.iter().map(|r| r[0]).collect());
 
 /// Verbs that open a question when they come first: "is it…", "can they…".
 const INVERTED: &[&str] = &[

@@ -94,9 +94,9 @@ pub fn question_term(word: &str) -> String {
 }
 
 /// The term of another function word ("does", "can", "a") of a heading: never a posting, only part of
-/// the heading's wording.
+/// the heading's wording. Its mark is its own: "?" is a question word's, "~" a synonym group's.
 pub fn function_term(word: &str) -> String {
-    format!("~{word}")
+    format!("!{word}")
 }
 
 /// One heading of an entry (its title or an alternate question), as terms.

@@ -186,6 +186,12 @@ pub fn raw_words(text: &str, mut word: impl FnMut(&str, bool)) {
     }
 }
 
+/// Whether a stop word is part of how a question is put ("does", "can", "i"): not a question word (those
+/// are matched as terms of their own) and not a number.
+pub fn is_wording_word(word: &str) -> bool {
+    !word.is_empty() && !is_question_word(word) && word.chars().all(char::is_alphabetic)
+}
+
 /// The tokens of one word as written: usually one, more when a texting spelling expands ("idk").
 pub fn word_tokens(raw: &str) -> Vec<Token> {
     let mut tokens = Vec::new();
