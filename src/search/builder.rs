@@ -154,6 +154,14 @@ impl Builder {
             push(&mut seq, &parts, hyphen_next);
             cache.known.insert(raw.into(), parts);
         });
+        // A heading that is not a question ("Medicines, supplements and alcohol") has no wording to
+        // match: its "and" says nothing about how a question would be put. A heading that opens with a
+        // verb ("Is it safe to fly?") asks too, and ends with "?" in every FAQ seen.
+        let asks = field != Field::Body
+            && (text.trim_end().ends_with('?')
+                || seq
+                    .first()
+                    .is_some_and(|p| normalize::is_question_word(&cache.words[p.word as usize])));
         let mut terms = Vec::new();
         let mut function = Vec::new();
         let mut add = |term: TermId| {
@@ -170,7 +178,7 @@ impl Builder {
                 }
                 if normalize::is_question_word(word) {
                     add(lexicon.intern(&question_term(word)));
-                } else if normalize::is_wording_word(word) {
+                } else if asks && normalize::is_wording_word(word) {
                     let term = lexicon.intern(&function_term(word));
                     if !function.contains(&term) {
                         function.push(term);
@@ -192,16 +200,9 @@ impl Builder {
         {
             add(self.concepts[hit.group]);
         }
-        // A heading that is not a question ("Medicines, supplements and alcohol") has no wording to
-        // match: its "and" says nothing about how a question would be put. A heading that opens with a
-        // verb ("Is it safe to fly?") asks too, and ends with "?" in every FAQ seen.
-        let asks = text.trim_end().ends_with('?')
-            || seq
-                .first()
-                .is_some_and(|p| normalize::is_question_word(&cache.words[p.word as usize]));
-        if !asks {
-            function = Vec::new();
+        Heading {
+            terms: terms.into(),
+            function: function.into(),
         }
-        Heading { terms, function }
     }
 }

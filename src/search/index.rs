@@ -121,8 +121,8 @@ impl Index {
                 let headings = headings
                     .into_iter()
                     .map(|h| Heading {
-                        terms: h.terms.into_iter().map(|t| remap[t as usize]).collect(),
-                        function: h.function.into_iter().map(|t| remap[t as usize]).collect(),
+                        terms: h.terms.iter().map(|&t| remap[t as usize]).collect(),
+                        function: h.function.iter().map(|&t| remap[t as usize]).collect(),
                     })
                     .collect();
                 index.headings.push(headings);

@@ -103,8 +103,8 @@ pub fn function_term(word: &str) -> String {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Heading {
     /// Its distinct topic and question-word terms.
-    pub terms: Vec<TermId>,
+    pub terms: Box<[TermId]>,
     /// Its distinct other function words ("does", "can", "i"), as `function_term`s: two headings with the
     /// same topic words differ in them ("How can I copy a file?", "How do I copy a file?").
-    pub function: Vec<TermId>,
+    pub function: Box<[TermId]>,
 }
