@@ -37,6 +37,8 @@ pub struct Index {
     /// Per entry: how much a match in its body counts, from 0 to 1 (less for long bodies).
     body_norm: Vec<f32>,
     synonyms: Synonyms,
+    /// The term of each synonym group, by group.
+    concepts: Vec<TermId>,
     entries: usize,
 }
 
@@ -146,9 +148,7 @@ impl Index {
         let concepts: Vec<String> = (0..index.synonyms.groups().len())
             .map(|g| index.synonyms.concept(g))
             .collect();
-        for concept in concepts {
-            index.intern(&concept);
-        }
+        index.concepts = concepts.iter().map(|c| index.intern(c)).collect();
         for list in &mut index.postings {
             list.shrink_to_fit();
         }
@@ -241,13 +241,15 @@ impl Index {
         &self.synonyms
     }
 
+    /// The term that stands for synonym group `group`.
+    pub fn concept(&self, group: usize) -> TermId {
+        self.concepts[group]
+    }
+
     /// Synonym groups that no entry mentions: probably misspelt or meant for other documents.
     pub fn unused_synonym_groups(&self) -> Vec<usize> {
         (0..self.synonyms.groups().len())
-            .filter(|&g| {
-                self.term(&self.synonyms.concept(g))
-                    .is_none_or(|t| self.df(t) == 0)
-            })
+            .filter(|&g| self.df(self.concept(g)) == 0)
             .collect()
     }
 }

@@ -99,13 +99,11 @@ pub fn analyse_read(index: &Index, tokens: Vec<Token>, roles: &[Role], weights: 
         }
         let group = index.synonyms().groups()[hit.group].name.clone();
         let mut variants = Vec::new();
-        if let Some(term) = index.term(&index.synonyms().concept(hit.group)) {
-            variants.push(Variant {
-                terms: vec![term],
-                quality: 1.0,
-                how: How::Synonym { group },
-            });
-        }
+        variants.push(Variant {
+            terms: vec![index.concept(hit.group)],
+            quality: 1.0,
+            how: How::Synonym { group },
+        });
         let parts: Vec<TermId> = span
             .clone()
             .filter(|&i| !tokens[i].stop)
@@ -135,12 +133,15 @@ pub fn analyse_read(index: &Index, tokens: Vec<Token>, roles: &[Role], weights: 
         });
     }
 
-    // Two words that the FAQ writes as one.
+    // Two words that the FAQ writes as one; most pairs are not, and are put together in one buffer.
+    let mut joined = String::new();
     for i in 0..tokens.len().saturating_sub(1) {
         if used[i] || used[i + 1] || tokens[i].stop || tokens[i + 1].stop {
             continue;
         }
-        let joined = format!("{}{}", tokens[i].word, tokens[i + 1].word);
+        joined.clear();
+        joined.push_str(&tokens[i].word);
+        joined.push_str(&tokens[i + 1].word);
         let Some(term) = index.word(&joined).filter(|&t| index.df(t) > 0) else {
             continue;
         };
@@ -180,14 +181,12 @@ pub fn analyse_read(index: &Index, tokens: Vec<Token>, roles: &[Role], weights: 
         let from = hits.partition_point(|h| h.start < i);
         let at_i = hits[from..].iter().take_while(|h| h.start == i);
         for hit in at_i.filter(|h| h.len == 1) {
-            if let Some(term) = index.term(&index.synonyms().concept(hit.group)) {
-                let group = index.synonyms().groups()[hit.group].name.clone();
-                variants.push(Variant {
-                    terms: vec![term],
-                    quality: weights.synonym,
-                    how: How::Synonym { group },
-                });
-            }
+            let group = index.synonyms().groups()[hit.group].name.clone();
+            variants.push(Variant {
+                terms: vec![index.concept(hit.group)],
+                quality: weights.synonym,
+                how: How::Synonym { group },
+            });
         }
         slots.push(Slot {
             text: token.word.clone(),
