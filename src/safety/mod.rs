@@ -96,33 +96,62 @@ impl Safety {
         Ok(Safety { rules, corrector })
     }
 
-    /// The alert for `message`, if it says that the patient has a warning sign now.
+    /// The alert for `message`, if it says that the patient has a warning sign now. Every message is
+    /// checked, and few are explained: nothing is written out for the explanation here.
     pub fn check(&self, message: &str) -> Option<Alert> {
-        self.explain(message).alert
+        self.judge(message, |clauses, mentions, list_items, facts| {
+            self.alert(
+                mentions
+                    .iter()
+                    .filter(|m| {
+                        context::modifiers(&self.rules, clauses, list_items, facts, m).is_empty()
+                    })
+                    .map(|m| m.symptom),
+            )
+        })
+        .flatten()
     }
 
     /// Every symptom mention of `message`, its modifiers, and the alert they lead to.
     pub fn explain(&self, message: &str) -> Explanation {
+        self.judge(message, |clauses, mentions, list_items, facts| {
+            let reports: Vec<MentionReport> = mentions
+                .iter()
+                .map(|m| self.report(clauses, list_items, facts, m))
+                .collect();
+            let counted = mentions
+                .iter()
+                .zip(&reports)
+                .filter(|(_, r)| r.counts())
+                .map(|(m, _)| m.symptom);
+            let alert = self.alert(counted);
+            Explanation {
+                mentions: reports,
+                alert,
+            }
+        })
+        .unwrap_or(Explanation {
+            mentions: Vec::new(),
+            alert: None,
+        })
+    }
+
+    /// Reads `message` into clauses and symptom mentions and, when it names a symptom, hands them to
+    /// `decide` with what the modifiers need: the list items and the message's facts.
+    fn judge<R>(
+        &self,
+        message: &str,
+        decide: impl FnOnce(&[Clause], &[Mention], &[bool], &context::Facts) -> R,
+    ) -> Option<R> {
         let clauses = text::clauses(message, &self.rules.splitter, &self.corrector);
         let mentions = context::mentions(&self.rules, &clauses);
+        // Most messages name no symptom: nothing of the rest of the message needs working out.
         if mentions.is_empty() {
-            // Most messages name no symptom: nothing of the rest of the message needs working out.
-            return Explanation {
-                mentions: Vec::new(),
-                alert: None,
-            };
+            return None;
         }
         let list_items = context::list_items(&self.rules, &clauses, &mentions);
         let facts = context::Facts::of(&self.rules, &clauses);
-        let reports: Vec<MentionReport> = mentions
-            .iter()
-            .map(|m| self.report(&clauses, &list_items, &facts, m))
-            .collect();
-        let alert = self.alert(&reports);
-        Explanation {
-            mentions: reports,
-            alert,
-        }
+        Some(decide(&clauses, &mentions, &list_items, &facts))
     }
 
     fn report(
@@ -138,7 +167,7 @@ impl Safety {
         MentionReport {
             symptom: symptom.name.clone(),
             level: symptom.level,
-            clause: clause.text.clone(),
+            clause: clause.text.to_string(),
             words: context::words(tokens),
             corrections: tokens
                 .iter()
@@ -148,15 +177,18 @@ impl Safety {
         }
     }
 
-    fn alert(&self, reports: &[MentionReport]) -> Option<Alert> {
-        let counted: Vec<&MentionReport> = reports.iter().filter(|r| r.counts()).collect();
-        let level = counted.iter().map(|r| r.level).max()?;
+    /// The alert for the symptoms that count, each named once, in the order first mentioned.
+    fn alert(&self, counted: impl Iterator<Item = usize>) -> Option<Alert> {
+        let mut level = None;
         let mut symptoms: Vec<String> = Vec::new();
-        for report in counted {
-            if !symptoms.contains(&report.symptom) {
-                symptoms.push(report.symptom.clone());
+        for s in counted {
+            let symptom = &self.rules.symptoms[s];
+            level = level.max(Some(symptom.level));
+            if !symptoms.contains(&symptom.name) {
+                symptoms.push(symptom.name.clone());
             }
         }
+        let level = level?;
         let notice = match level {
             Level::Urgent => self.rules.notices.urgent.get_ref(),
             Level::Emergency => self.rules.notices.emergency.get_ref(),

@@ -257,9 +257,9 @@ mod tests {
     use super::*;
     use crate::safety::text::{Clause, Start};
 
-    fn clause(sentence: usize) -> Clause {
+    fn clause(sentence: usize) -> Clause<'static> {
         Clause {
-            text: String::new(),
+            text: "",
             tokens: Vec::new(),
             sentence,
             start: Start::Comma,

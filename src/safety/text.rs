@@ -40,9 +40,9 @@ pub(crate) enum Start {
 
 /// A clause: the unit that most modifiers reach across.
 #[derive(Debug, Clone)]
-pub(crate) struct Clause {
-    /// The text as written, for explanations.
-    pub text: String,
+pub(crate) struct Clause<'a> {
+    /// The text as written, for explanations: borrowed, as most messages are never explained.
+    pub text: &'a str,
     pub tokens: Vec<Token>,
     /// Which sentence of the message it belongs to.
     pub sentence: usize,
@@ -55,7 +55,11 @@ pub(crate) struct Clause {
 
 /// Cuts `message` into clauses: sentences end at . ! ? ; and line ends, clauses at commas, colons,
 /// brackets and dashes, never inside a number ("38.4", "38,4"); then at the break phrases given.
-pub(crate) fn clauses(message: &str, splitter: &Splitter, corrector: &Corrector) -> Vec<Clause> {
+pub(crate) fn clauses<'a>(
+    message: &'a str,
+    splitter: &Splitter,
+    corrector: &Corrector,
+) -> Vec<Clause<'a>> {
     let message = normalize::message_head(message);
     let mut out: Vec<Clause> = Vec::new();
     let mut sentence = 0;
@@ -104,7 +108,7 @@ pub(crate) fn clauses(message: &str, splitter: &Splitter, corrector: &Corrector)
                     rest.nth(span.start - taken - 1);
                 }
                 out.push(Clause {
-                    text: text.to_string(),
+                    text,
                     tokens: rest.by_ref().take(span.len()).collect(),
                     sentence,
                     start,
