@@ -166,7 +166,7 @@ impl Builder {
         let mut function = Vec::new();
         let mut add = |term: TermId| {
             fields.push((term, field));
-            if field != Field::Body && !terms.contains(&term) {
+            if field != Field::Body {
                 terms.push(term);
             }
         };
@@ -179,10 +179,7 @@ impl Builder {
                 if normalize::is_question_word(word) {
                     add(lexicon.intern(&question_term(word)));
                 } else if asks && normalize::is_wording_word(word) {
-                    let term = lexicon.intern(&function_term(word));
-                    if !function.contains(&term) {
-                        function.push(term);
-                    }
+                    function.push(lexicon.intern(&function_term(word)));
                 }
                 continue;
             }
@@ -199,6 +196,12 @@ impl Builder {
         for hit in synonyms::find_phrases(&keys, |t| table.get(t).map(Vec::as_slice), |a, b| a == b)
         {
             add(self.concepts[hit.group]);
+        }
+        // Distinct terms, sorted once: a test of each against those before would cost the square of a
+        // long heading's length.
+        for list in [&mut terms, &mut function] {
+            list.sort_unstable();
+            list.dedup();
         }
         Heading {
             terms: terms.into(),
