@@ -197,15 +197,47 @@ impl Builder {
         {
             add(self.concepts[hit.group]);
         }
-        // Distinct terms, sorted once: a test of each against those before would cost the square of a
-        // long heading's length.
         for list in [&mut terms, &mut function] {
-            list.sort_unstable();
-            list.dedup();
+            dedup_in_order(list);
         }
         Heading {
             terms: terms.into(),
             function: function.into(),
         }
+    }
+}
+
+/// Keeps the first of each term, in the order met: the title fit sums their weights in this order, which
+/// must not depend on how terms happen to be numbered (it differs with the number of build threads). A
+/// long heading is deduplicated through a set: testing each term against those before would cost the
+/// square of its length.
+fn dedup_in_order(list: &mut Vec<TermId>) {
+    if list.len() <= 16 {
+        let mut kept = 0;
+        for i in 0..list.len() {
+            if !list[..kept].contains(&list[i]) {
+                list[kept] = list[i];
+                kept += 1;
+            }
+        }
+        list.truncate(kept);
+    } else {
+        let mut seen = rustc_hash::FxHashSet::default();
+        list.retain(|t| seen.insert(*t));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn terms_keep_the_order_they_were_met_in() {
+        let mut short = vec![5, 3, 5, 1, 3];
+        dedup_in_order(&mut short);
+        assert_eq!(short, [5, 3, 1]);
+        let mut long: Vec<TermId> = (0..40).rev().chain(0..40).collect();
+        dedup_in_order(&mut long);
+        assert_eq!(long, (0..40).rev().collect::<Vec<_>>());
     }
 }
