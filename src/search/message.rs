@@ -414,6 +414,12 @@ fn is_pleasantry(tokens: &[Token]) -> bool {
 mod tests {
     use super::*;
 
+    /// `asks` looks a request up by its first word.
+    #[test]
+    fn every_request_has_a_first_word() {
+        assert!(REQUESTS.iter().all(|r| !r.is_empty()));
+    }
+
     fn roles(text: &str) -> Vec<(String, Role)> {
         let reading = read(text);
         reading
