@@ -65,24 +65,23 @@ fn shipped_faq_on_every_question_set() {
     assert_same(engine.index(), &all);
 }
 
+/// An engine over the FAQ folder `path` alone, with the default settings.
+fn engine_of(path: &str) -> Engine {
+    let settings = Settings::default();
+    let sources = settings.faq.with_paths(vec![PathBuf::from(path)]);
+    Engine::load(&sources, settings.matching).unwrap()
+}
+
 #[test]
 fn unseen_documents() {
-    let settings = Settings::default();
-    let sources = settings
-        .faq
-        .with_paths(vec![PathBuf::from("tests/fixtures/aftercare")]);
-    let engine = Engine::load(&sources, settings.matching).unwrap();
+    let engine = engine_of("tests/fixtures/aftercare");
     assert_same(engine.index(), &questions("tests/questions/aftercare.tsv"));
 }
 
 /// A FAQ of question headings, whose function words count in the title fit.
 #[test]
 fn a_large_faq_of_question_headings() {
-    let settings = Settings::default();
-    let sources = settings
-        .faq
-        .with_paths(vec![PathBuf::from("tests/fixtures/bigfaq/faq")]);
-    let engine = Engine::load(&sources, settings.matching).unwrap();
+    let engine = engine_of("tests/fixtures/bigfaq/faq");
     let mut all = questions("tests/questions/bigfaq/titles.tsv");
     all.extend(questions("tests/questions/bigfaq/noisy.tsv"));
     assert_same(engine.index(), &all);
