@@ -585,3 +585,56 @@ fn a_question_worded_as_a_heading_ranks_that_heading_first() {
         assert_eq!(hit.fit.value, hit.fit.topic, "{hit:?}");
     }
 }
+
+const INFUSION_GUIDE: &str = "# Treatment guide
+
+## The infusion
+
+The cells are given through a drip into a vein while a nurse stays with you and checks your
+temperature and blood pressure.
+
+## On the day of the infusion
+
+The bag of cells is thawed in warm water beside your bed, and the infusion runs over 20 to 30 minutes.
+Bring a book and a drink.
+
+## Long-term follow-up
+
+Your team sees you at the clinic every few months to check your blood counts.
+";
+
+#[test]
+fn a_question_asking_how_long_prefers_the_section_that_gives_a_length_of_time() {
+    let (dir, engine) = guide_engine(INFUSION_GUIDE);
+    let question = "How long does the infusion take?";
+    assert_eq!(
+        best_title(&engine, question).as_deref(),
+        Some("Treatment guide › On the day of the infusion"),
+        "{:?}",
+        engine.explain(question).hits
+    );
+    // A question that asks for nothing in particular still finds the section named after its topic.
+    assert_eq!(
+        best_title(&engine, "what happens during the infusion").as_deref(),
+        Some("Treatment guide › The infusion")
+    );
+    // "long" in "how long" names no topic: the long-term section gets nothing from it.
+    let explained = engine.explain(question);
+    assert!(explained.query.slots.iter().all(|s| s.text != "long"));
+    let text = explain(&engine, &explained, &Settings::default().matching.weights);
+    assert!(text.contains("asks for a time or length of time"), "{text}");
+    assert!(text.contains("which the entry does not give"), "{text}");
+
+    // With the check turned off, the section named after the infusion wins: the check made the
+    // difference.
+    let mut matching = Settings::default().matching;
+    matching.weights.answer_kind = 1.0;
+    let sources = Settings::default()
+        .faq
+        .with_paths(vec![dir.path().to_path_buf()]);
+    let unchecked = Engine::load(&sources, matching).unwrap();
+    assert_eq!(
+        best_title(&unchecked, question).as_deref(),
+        Some("Treatment guide › The infusion")
+    );
+}

@@ -124,6 +124,7 @@ pub(super) const BOUNDS: &[Bound] = &[
     Bound::number("matching.weights.synonym", 0.0, 1.0),
     Bound::number("matching.weights.title_fit", 0.0, 1.0),
     Bound::number("matching.weights.function_words", 0.0, 1.0),
+    Bound::number("matching.weights.answer_kind", 0.0, 1.0),
     Bound::number("matching.weights.question_word", 0.0, 1.0),
     // Zero would make a score 0 / 0 for an entry with no evidence.
     Bound::number("matching.weights.half_evidence", 0.01, 5.0),

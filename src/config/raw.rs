@@ -59,6 +59,7 @@ pub(super) struct RawWeights {
     pub synonym: Number,
     pub title_fit: Number,
     pub function_words: Number,
+    pub answer_kind: Number,
     pub question_word: Number,
     pub half_evidence: Number,
     pub unmatched: Number,

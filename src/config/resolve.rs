@@ -79,6 +79,7 @@ impl RawWeights {
             title_fit: bound!("matching.weights.title_fit").real(&self.title_fit, at)?,
             function_words: bound!("matching.weights.function_words")
                 .real(&self.function_words, at)?,
+            answer_kind: bound!("matching.weights.answer_kind").real(&self.answer_kind, at)?,
             question_word: bound!("matching.weights.question_word")
                 .real(&self.question_word, at)?,
             half_evidence: bound!("matching.weights.half_evidence")

@@ -46,6 +46,10 @@ pub fn explain(engine: &Engine, reply: &Explanation, weights: &Weights) -> Strin
             );
         }
     }
+    let asks = reply.query.asks();
+    if !asks.is_empty() {
+        let _ = writeln!(out, "asks for {asks}: an entry that gives none scores less");
+    }
     let _ = writeln!(out, "best entries:");
     for hit in &reply.hits {
         let entry = engine.entry(hit.entry);
@@ -64,6 +68,13 @@ pub fn explain(engine: &Engine, reply: &Explanation, weights: &Weights) -> Strin
             weights.title_fit,
             hit.fit.value,
         );
+        if !hit.unanswered.is_empty() {
+            let _ = writeln!(
+                out,
+                "        × {:.2}: the question asks for {}, which the entry does not give",
+                weights.answer_kind, hit.unanswered
+            );
+        }
         let _ = writeln!(out, "        title fit = {}", fit_parts(&hit.fit, weights));
         let parts: Vec<String> = reply
             .query

@@ -5,6 +5,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use crate::faq::Entry;
 use crate::faq::synonyms::{self, Synonyms};
+use crate::search::answer_kind::{self, Kinds};
 use crate::search::postings::{
     Field, Heading, Posting, TermId, Terms, function_term, question_term,
 };
@@ -78,6 +79,10 @@ pub struct Builder {
     pub headings: Vec<Vec<Heading>>,
     /// Per entry added: how many words its body has.
     pub body_lens: Vec<u32>,
+    /// Per entry added: the kinds of answer its text gives, or its headings ask for.
+    pub gives: Vec<Kinds>,
+    /// The kinds of answer the fields of the entry being added give so far.
+    giving: Kinds,
 }
 
 impl Builder {
@@ -100,6 +105,8 @@ impl Builder {
             entries: Vec::new(),
             headings: Vec::new(),
             body_lens: Vec::new(),
+            gives: Vec::new(),
+            giving: Kinds::NONE,
         }
     }
 
@@ -132,6 +139,7 @@ impl Builder {
         );
         self.entries.push(postings);
         self.headings.push(headings);
+        self.gives.push(std::mem::take(&mut self.giving));
     }
 
     /// Analyses one field's text; returns its terms for a title or question (none for a body).
@@ -162,6 +170,12 @@ impl Builder {
                 || seq
                     .first()
                     .is_some_and(|p| normalize::is_question_word(&cache.words[p.word as usize])));
+        // A heading that asks "how long" claims to give a length of time, whatever its answer's wording.
+        let words = || seq.iter().map(|p| &*cache.words[p.word as usize]);
+        self.giving = self.giving.with(answer_kind::given(words()));
+        if field != Field::Body {
+            self.giving = self.giving.with(answer_kind::asked(words()));
+        }
         let mut terms = Vec::new();
         let mut function = Vec::new();
         let mut add = |term: TermId| {

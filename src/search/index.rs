@@ -3,6 +3,7 @@
 
 use crate::faq::Faq;
 use crate::faq::synonyms::Synonyms;
+use crate::search::answer_kind::Kinds;
 use crate::search::builder::Builder;
 use crate::text::fuzzy::Fuzzy;
 use crate::text::normalize;
@@ -36,6 +37,8 @@ pub struct Index {
     headings: Vec<Vec<Heading>>,
     /// Per entry: how much a match in its body counts, from 0 to 1 (less for long bodies).
     body_norm: Vec<f32>,
+    /// Per entry: the kinds of answer it gives ("two weeks": a length of time).
+    gives: Vec<Kinds>,
     synonyms: Synonyms,
     /// The term of each synonym group, by group.
     concepts: Vec<TermId>,
@@ -114,6 +117,7 @@ impl Index {
                 index.words.entry(word).or_insert(remap[term as usize]);
             }
             body_lens.extend(&part.body_lens);
+            index.gives.extend(&part.gives);
             for (fields, headings) in part.entries.into_iter().zip(part.headings) {
                 // A builder's posting holds its own term number where the index's holds the entry.
                 for posting in fields {
@@ -229,6 +233,11 @@ impl Index {
     /// How much a match in the entry's body counts, 0 to 1: less for a long body.
     pub fn body_norm(&self, entry: u32) -> f32 {
         self.body_norm.get(entry as usize).copied().unwrap_or(1.0)
+    }
+
+    /// The kinds of answer an entry gives: its text says "two weeks", or a heading asks "how long".
+    pub fn gives(&self, entry: u32) -> Kinds {
+        self.gives.get(entry as usize).copied().unwrap_or_default()
     }
 
     /// The terms of an entry's title, then of each alternate question.

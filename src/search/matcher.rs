@@ -6,12 +6,14 @@
 //! was found): `evidence / (evidence + half + unmatched × lacking)`, where `lacking` is the weight of the
 //! question's words the entry does not have. It saturates like BM25: fifteen words of context do not dilute
 //! a clear match, and one common word never makes one. It is then nudged by how much of the entry's own
-//! title or alternate question the question uses. Whole-string ratios are not used: they let "is" and "the"
-//! count as much as "myeloma".
+//! title or alternate question the question uses, and lowered when the question asks for a time that the
+//! entry does not give (`answer_kind`). Whole-string ratios are not used: they let "is" and "the" count as
+//! much as "myeloma".
 
 use rustc_hash::FxHashSet as HashSet;
 
 use crate::faq::EntryPos;
+use crate::search::answer_kind::Kinds;
 use crate::search::index::{Field, Index, TermId, function_term};
 use crate::search::query::{Query, Slot, Variant};
 pub use crate::search::weights::Weights;
@@ -32,6 +34,9 @@ pub struct Hit {
     pub lacking: f32,
     /// How well the question fits the entry's title (or best alternate question).
     pub fit: Fit,
+    /// What the question asks for that the entry does not give ("how long" and no length of time): the
+    /// score is `weights.answer_kind` times what it would be.
+    pub unanswered: Kinds,
     /// Per slot: how well it matched (0 to 1) and in which field.
     pub matched: Vec<Option<(f32, Field)>>,
 }
@@ -337,6 +342,8 @@ struct Facts {
     total: f32,
     /// Per slot, the match quality it can be sure to find (see `best_qualities`).
     best: Vec<f32>,
+    /// The kind of answer the question asks for.
+    asks: Kinds,
 }
 
 impl Facts {
@@ -348,6 +355,7 @@ impl Facts {
             function_count,
             total,
             best: best_qualities(index, weights, query),
+            asks: query.asks(),
         }
     }
 }
@@ -388,7 +396,14 @@ fn scored(
 ) -> Hit {
     let before_fit = saturated(evidence, lacking, half_evidence(index, weights), weights);
     let fit = title_fit(index, weights, entry, facts);
-    let score = before_fit * (1.0 - weights.title_fit + weights.title_fit * fit.value);
+    let unanswered = facts.asks.missing_from(index.gives(entry));
+    // Only ever lowers the score: the pruning bounds, taken before it, still hold.
+    let kind = if unanswered.is_empty() {
+        1.0
+    } else {
+        weights.answer_kind
+    };
+    let score = before_fit * (1.0 - weights.title_fit + weights.title_fit * fit.value) * kind;
     Hit {
         entry: EntryPos::new(entry),
         score,
@@ -396,6 +411,7 @@ fn scored(
         evidence,
         lacking,
         fit,
+        unanswered,
         matched,
     }
 }

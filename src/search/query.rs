@@ -6,6 +6,7 @@ use std::borrow::Cow;
 
 use rustc_hash::FxHashSet as HashSet;
 
+use crate::search::answer_kind::{self, Kinds};
 use crate::search::index::{Index, TermId, question_term};
 use crate::search::message::{self, Role};
 pub use crate::search::resolve::{How, Variant};
@@ -47,6 +48,11 @@ impl Query {
     /// Whether the question has nothing to search for.
     pub fn is_empty(&self) -> bool {
         self.slots.is_empty()
+    }
+
+    /// The kind of answer the question asks for ("how long": a length of time).
+    pub fn asks(&self) -> Kinds {
+        answer_kind::asked(self.tokens.iter().map(|t| t.word.as_str()))
     }
 
     /// Every term any slot can match.
@@ -170,6 +176,13 @@ pub fn analyse_read(index: &Index, tokens: Vec<Token>, roles: &[Role], weights: 
             variants,
         });
     }
+
+    // "long" in "how long" asks for a length of time (see `Query::asks`): it names no topic.
+    let words: Vec<&str> = tokens.iter().map(|t| t.word.as_str()).collect();
+    for i in answer_kind::asking_words(&words) {
+        used[i] = true;
+    }
+    drop(words);
 
     // The remaining words, each with its own synonyms.
     for (i, token) in tokens.iter().enumerate() {

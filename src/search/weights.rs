@@ -20,6 +20,9 @@ pub struct Weights {
     pub title_fit: f32,
     /// The share of the title fit that the heading's function words ("does", "can", "i") take (0 to 1).
     pub function_words: f32,
+    /// What an entry's score keeps when the question asks for a kind of answer ("how long": a length of
+    /// time) that the entry's text does not give (0 to 1; 1 turns the check off).
+    pub answer_kind: f32,
     /// Weight of a question word ("what", "how") matched against headings, as a share of a rare word's weight.
     pub question_word: f32,
     /// The evidence (as a share of a rare word's weight) at which an entry's score is half way to 1: the
