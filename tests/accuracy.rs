@@ -94,14 +94,14 @@ fn a_large_third_party_faq_with_noisy_questions() {
 #[test]
 fn unseen_guides_beside_the_shipped_faq_hold_their_figures() {
     for (guide, set, right, most_wrong) in [
-        ("caregiver", "chat", 46, 5),
-        ("caregiver", "short", 47, 5),
+        ("caregiver", "chat", 48, 5),
+        ("caregiver", "short", 48, 5),
         ("preparing", "chat", 44, 4),
         ("preparing", "short", 37, 5),
-        ("longterm", "chat", 32, 9),
-        ("longterm", "short", 30, 3),
+        ("longterm", "chat", 33, 9),
+        ("longterm", "short", 31, 3),
         ("hospital", "chat", 33, 3),
-        ("hospital", "short", 29, 6),
+        ("hospital", "short", 30, 6),
     ] {
         let engine = engine(&["faq", &format!("tests/fixtures/{guide}")]);
         let file = PathBuf::from(format!("tests/questions/{guide}/{set}.tsv"));

@@ -638,3 +638,36 @@ fn a_question_asking_how_long_prefers_the_section_that_gives_a_length_of_time() 
         Some("Treatment guide › The infusion")
     );
 }
+
+const HOME_GUIDE: &str = "# Home guide
+
+## Alcohol and medicines
+
+Drink alcohol only in small amounts for the first months, and check any new medicine with your
+pharmacist.
+
+## Eating well
+
+Eat small meals often, and drink plenty of water.
+";
+
+#[test]
+fn a_kind_of_thing_finds_the_section_that_names_its_broader_word() {
+    let (dir, engine) = guide_engine(HOME_GUIDE);
+    let question = "can i have wine?";
+    assert_eq!(
+        best_title(&engine, question).as_deref(),
+        Some("Home guide › Alcohol and medicines"),
+        "{:?}",
+        engine.explain(question).hits
+    );
+    let explained = engine.explain(question);
+    let text = explain(&engine, &explained, &Settings::default().matching.weights);
+    assert!(text.contains("a kind of \"alcohol\""), "{text}");
+    // Without the broader words, "wine" is a word the FAQ does not know.
+    let mut faq = Settings::default().faq;
+    faq.synonyms.retain(|p| !p.ends_with("broader.toml"));
+    let sources = faq.with_paths(vec![dir.path().to_path_buf()]);
+    let without = Engine::load(&sources, Settings::default().matching).unwrap();
+    assert_eq!(best_title(&without, question), None);
+}

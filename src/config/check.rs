@@ -122,6 +122,7 @@ pub(super) const BOUNDS: &[Bound] = &[
     Bound::number("matching.weights.unknown_word", 0.0, 1.0),
     Bound::number("matching.weights.typo_penalty", 0.0, 0.5),
     Bound::number("matching.weights.synonym", 0.0, 1.0),
+    Bound::number("matching.weights.broader", 0.0, 1.0),
     Bound::number("matching.weights.title_fit", 0.0, 1.0),
     Bound::number("matching.weights.function_words", 0.0, 1.0),
     Bound::number("matching.weights.answer_kind", 0.0, 1.0),

@@ -57,6 +57,7 @@ pub(super) struct RawWeights {
     pub unknown_word: Number,
     pub typo_penalty: Number,
     pub synonym: Number,
+    pub broader: Number,
     pub title_fit: Number,
     pub function_words: Number,
     pub answer_kind: Number,

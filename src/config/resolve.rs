@@ -76,6 +76,7 @@ impl RawWeights {
             unknown_word: bound!("matching.weights.unknown_word").real(&self.unknown_word, at)?,
             typo_penalty: bound!("matching.weights.typo_penalty").real(&self.typo_penalty, at)?,
             synonym: bound!("matching.weights.synonym").real(&self.synonym, at)?,
+            broader: bound!("matching.weights.broader").real(&self.broader, at)?,
             title_fit: bound!("matching.weights.title_fit").real(&self.title_fit, at)?,
             function_words: bound!("matching.weights.function_words")
                 .real(&self.function_words, at)?,

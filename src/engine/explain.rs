@@ -36,6 +36,7 @@ pub fn explain(engine: &Engine, reply: &Explanation, weights: &Weights) -> Strin
                 How::Typo { to, cost } => format!("typo → {to:?}, {cost} edit(s)"),
                 How::Synonym { group } => format!("synonym group `{group}`"),
                 How::Joined { word } => format!("written as one word {word:?}"),
+                How::Broader { head } => format!("a kind of {head:?}"),
                 How::Parts => "its words each on their own".to_string(),
             };
             let _ = writeln!(
@@ -47,8 +48,12 @@ pub fn explain(engine: &Engine, reply: &Explanation, weights: &Weights) -> Strin
         }
     }
     let asks = reply.query.asks();
-    if !asks.is_empty() {
-        let _ = writeln!(out, "asks for {asks}: an entry that gives none scores less");
+    if !asks.is_empty() && weights.answer_kind < 1.0 {
+        let _ = writeln!(
+            out,
+            "asks for {asks} (\"long\" in \"how long\" is no topic word): an entry that gives none scores × {:.2}",
+            weights.answer_kind
+        );
     }
     let _ = writeln!(out, "best entries:");
     for hit in &reply.hits {
@@ -68,7 +73,7 @@ pub fn explain(engine: &Engine, reply: &Explanation, weights: &Weights) -> Strin
             weights.title_fit,
             hit.fit.value,
         );
-        if !hit.unanswered.is_empty() {
+        if !hit.unanswered.is_empty() && weights.answer_kind < 1.0 {
             let _ = writeln!(
                 out,
                 "        × {:.2}: the question asks for {}, which the entry does not give",

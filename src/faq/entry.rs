@@ -95,6 +95,9 @@ fn describe(diagnostics: &[Diagnostic]) -> String {
 pub const QUESTIONS_FILE: &str = "questions.toml";
 /// Synonym groups.
 pub const SYNONYMS_FILE: &str = "synonyms.toml";
+/// The file of broader terms: the words documents use for kinds of things people name ("alcohol" for
+/// "wine"), read wherever it stands in the synonym files or a FAQ folder.
+pub const BROADER_FILE: &str = "broader.toml";
 
 impl Faq {
     /// The entry with this id.

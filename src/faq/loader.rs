@@ -23,7 +23,8 @@ use crate::faq::document::{self, Format};
 use crate::faq::ids;
 use crate::faq::questions::{self, Alternates, Question, Questions};
 use crate::faq::{
-    Entry, EntryId, EntryPos, Faq, LoadError, QUESTIONS_FILE, SYNONYMS_FILE, Source, slug,
+    BROADER_FILE, Entry, EntryId, EntryPos, Faq, LoadError, QUESTIONS_FILE, SYNONYMS_FILE, Source,
+    slug,
 };
 
 impl Faq {
@@ -71,7 +72,12 @@ impl Loader {
         for path in std::mem::take(&mut self.synonym_files) {
             let shown = path.display().to_string();
             if let Some(text) = read_text(&path, &shown, &mut self.diagnostics) {
-                faq.synonyms.load_file(&shown, &text, &mut self.diagnostics);
+                if path.file_name().and_then(|n| n.to_str()) == Some(BROADER_FILE) {
+                    faq.synonyms
+                        .load_broader(&shown, &text, &mut self.diagnostics);
+                } else {
+                    faq.synonyms.load_file(&shown, &text, &mut self.diagnostics);
+                }
             }
         }
         for found in std::mem::take(&mut self.files) {
@@ -86,6 +92,9 @@ impl Loader {
                 .unwrap_or_default();
             if name == SYNONYMS_FILE {
                 faq.synonyms.load_file(&shown, &text, &mut self.diagnostics);
+            } else if name == BROADER_FILE {
+                faq.synonyms
+                    .load_broader(&shown, &text, &mut self.diagnostics);
             } else if name == QUESTIONS_FILE {
                 match questions::parse(&shown, &text) {
                     Ok(q) => question_files.push(self.hand_written(&found, &shown, q)),
@@ -96,7 +105,7 @@ impl Loader {
                 documents.push(self.read_document(&found, &shown, &text, format));
             } else {
                 let message = format!(
-                    "not a FAQ file: expected .txt, .md, {QUESTIONS_FILE} or {SYNONYMS_FILE}"
+                    "not a FAQ file: expected .txt, .md, {QUESTIONS_FILE}, {SYNONYMS_FILE} or {BROADER_FILE}"
                 );
                 self.diagnostics
                     .push(Diagnostic::error(shown, None, message));

@@ -7,6 +7,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use toml::Spanned;
 
+use crate::faq::broader::Broader;
 use crate::faq::diagnostic::{self, Diagnostic};
 use crate::text::normalize::{self, Token};
 
@@ -38,6 +39,8 @@ pub struct Synonyms {
     groups: Vec<Group>,
     /// Phrase stems by their first stem: (group, stems).
     by_first: HashMap<String, Vec<(usize, Vec<String>)>>,
+    /// Broader words for the words people use ("alcohol" for "wine").
+    broader: Broader,
 }
 
 impl Synonyms {
@@ -75,12 +78,19 @@ impl Synonyms {
         useless
     }
 
-    /// Every folded word that some phrase uses: the typo corrector should know them.
+    /// Every folded word that some phrase or broader term uses: the typo corrector should know them.
     pub fn words(&self) -> impl Iterator<Item = String> + '_ {
         self.groups
             .iter()
             .flat_map(|g| g.phrases.iter())
+            .chain(self.broader.words())
             .flat_map(|p| normalize::tokens(p).into_iter().map(|t| t.word))
+    }
+
+    /// The broader words a document may use for the word of stem `stem` ("alcohol" for "wine"), as
+    /// (stem, word as written); empty for most words.
+    pub fn broader(&self, stem: &str) -> &[(String, String)] {
+        self.broader.of(stem)
     }
 
     /// Finds every phrase occurrence in `tokens`. A phrase must cover at least one token that is not a stop
@@ -137,6 +147,11 @@ impl Synonyms {
                 ));
             }
         }
+    }
+
+    /// Reads a `broader.toml` (see `Broader::load`).
+    pub fn load_broader(&mut self, file: &str, text: &str, diagnostics: &mut Vec<Diagnostic>) {
+        self.broader.load(file, text, diagnostics);
     }
 
     /// Adds the acronyms that `text` defines, like "cytokine release syndrome (CRS)", as groups.

