@@ -3,8 +3,9 @@
 //!
 //! `loader` walks the folders and reads each file: `document`s are cut into sections, `questions.toml`
 //! (`questions`) adds alternate questions and hand-written entries, `synonyms.toml` (`synonyms`) groups
-//! words, `broader.toml` (`broader`) the broader words for kinds of things; `ids` names every entry from where it is and what it is called; `diagnostic` carries the
-//! problems found, each with its file and line. An entry is named by its `EntryId` wherever the name must
+//! words, `broader.toml` (`broader`) names the broader words for kinds of things; `ids` names every
+//! entry from where it is and what it is called; `diagnostic` carries the problems found, each with its
+//! file and line. An entry is named by its `EntryId` wherever the name must
 //! outlive one load (votes, counts, the change log, buttons) and by its `EntryPos` within one.
 
 pub(crate) mod broader;
