@@ -134,20 +134,24 @@ fn the_generator_keeps_its_promised_shapes() {
 /// Questions that ask for a time, over entries of which some give one: the answer-kind factor is applied
 /// after the pruning bounds, which it can only lower.
 #[test]
-fn questions_asking_how_long_over_entries_some_of_which_give_a_time() {
+fn questions_asking_how_long_or_how_much_over_entries_some_of_which_give_one() {
     let mut faq = synthetic::faq(3_000, 7);
     for (n, entry) in faq.entries.iter_mut().enumerate() {
-        if n % 3 == 0 {
-            entry.body.push_str(" It takes about two weeks.");
+        match n % 4 {
+            0 => entry.body.push_str(" It takes about two weeks."),
+            1 => entry.body.push_str(" It is free."),
+            _ => {}
         }
     }
     let index = Index::new(&faq);
     let questions: Vec<String> = synthetic::questions(&faq, 300, 8)
         .into_iter()
         .enumerate()
-        .map(|(i, q)| match i % 3 {
+        .map(|(i, q)| match i % 5 {
             0 => format!("how long {q}"),
             1 => format!("when can i {q}"),
+            2 => format!("how many {q}"),
+            3 => format!("how long and how much does {q} cost"),
             _ => q,
         })
         .collect();

@@ -639,6 +639,62 @@ fn a_question_asking_how_long_prefers_the_section_that_gives_a_length_of_time() 
     );
 }
 
+const COST_GUIDE: &str = "# Money guide
+
+## Worrying about money
+
+Treatment costs worry many families: talk to the social worker.
+
+## Paying for it
+
+In the UK the treatment is free on the NHS. In the US the treatment costs about 400,000 dollars before
+insurance.
+
+## Visiting the ward
+
+Visitors are welcome in the afternoon; wash your hands on the way in.
+
+## Getting there
+
+Buses stop outside the main entrance, and the car park is next to it.
+";
+
+#[test]
+fn a_question_asking_how_much_prefers_the_section_that_gives_an_amount() {
+    let (dir, engine) = guide_engine(COST_GUIDE);
+    let question = "how much does the treatment cost?";
+    assert_eq!(
+        best_title(&engine, question).as_deref(),
+        Some("Money guide › Paying for it"),
+        "{:?}",
+        engine.explain(question).hits
+    );
+    let explained = engine.explain(question);
+    let text = explain(&engine, &explained, &Settings::default().matching.weights);
+    assert!(text.contains("asks for a number or amount"), "{text}");
+    // "How much does it hurt" asks for a degree, not an amount: no section is marked down for it.
+    assert!(
+        engine
+            .explain("how much does the treatment hurt")
+            .query
+            .asks()
+            .is_empty()
+    );
+
+    // With the check turned off, the shorter section that names the costs wins: the check made the
+    // difference.
+    let mut matching = Settings::default().matching;
+    matching.weights.answer_kind = 1.0;
+    let sources = Settings::default()
+        .faq
+        .with_paths(vec![dir.path().to_path_buf()]);
+    let unchecked = Engine::load(&sources, matching).unwrap();
+    assert_eq!(
+        best_title(&unchecked, question).as_deref(),
+        Some("Money guide › Worrying about money")
+    );
+}
+
 const HOME_GUIDE: &str = "# Home guide
 
 ## Alcohol and medicines

@@ -4,6 +4,7 @@
 use std::fmt::Write;
 
 use crate::engine::{Engine, Explanation};
+use crate::search::answer_kind::Kinds;
 use crate::search::matcher::{Fit, Weights};
 use crate::search::query::How;
 
@@ -49,9 +50,14 @@ pub fn explain(engine: &Engine, reply: &Explanation, weights: &Weights) -> Strin
     }
     let asks = reply.query.asks();
     if !asks.is_empty() && weights.answer_kind < 1.0 {
+        let note = if asks.contains(Kinds::TIME) {
+            " (\"long\" in \"how long\" is no topic word)"
+        } else {
+            ""
+        };
         let _ = writeln!(
             out,
-            "asks for {asks} (\"long\" in \"how long\" is no topic word): an entry that gives none scores × {:.2}",
+            "asks for {asks}{note}: an entry that gives none scores × {:.2}",
             weights.answer_kind
         );
     }

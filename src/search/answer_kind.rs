@@ -1,11 +1,14 @@
 //! What kind of answer a question asks for, and whether an entry's text gives one: "how long does the
 //! infusion take?" asks for a length of time, which a section saying "over 5 to 30 minutes" gives and a
-//! section that only names the infusion does not.
+//! section that only names the infusion does not; "how much does it cost?" asks for an amount, which a
+//! section saying "more affordable" does not give.
 //!
 //! Both sides are read from folded words (`Token::word`), with no list of topics. A time is a unit of
 //! time with a number or a quantity before it ("two weeks", "a few days", "24-hour"), a plural unit
 //! after a word that measures time ("for months", "within weeks"), a day counted from an event ("day
-//! 7"), or a time of day, day of the week or month ("at noon", "9am", "on Mondays", "in March").
+//! 7"), or a time of day, day of the week or month ("at noon", "9am", "on Mondays", "in March"). An
+//! amount is a number (in digits or words), a share ("half", "per cent") or a price in words ("free",
+//! "expensive", "funded in full").
 
 use std::fmt;
 
@@ -18,6 +21,8 @@ impl Kinds {
     pub const NONE: Kinds = Kinds(0);
     /// A time or a length of time ("two weeks", "day 7", "overnight", "at noon").
     pub const TIME: Kinds = Kinds(1);
+    /// A number, a share or a price ("about 1 in 10", "half", "is free on the NHS").
+    pub const AMOUNT: Kinds = Kinds(2);
 
     /// Whether the set is empty.
     pub fn is_empty(self) -> bool {
@@ -33,6 +38,11 @@ impl Kinds {
     pub fn missing_from(self, given: Kinds) -> Kinds {
         Kinds(self.0 & !given.0)
     }
+
+    /// Whether every kind of `other` is in `self`.
+    pub fn contains(self, other: Kinds) -> bool {
+        self.0 & other.0 == other.0
+    }
 }
 
 impl fmt::Display for Kinds {
@@ -40,7 +50,21 @@ impl fmt::Display for Kinds {
         if self.is_empty() {
             return f.write_str("nothing in particular");
         }
-        f.write_str("a time or length of time")
+        let names = [
+            (Kinds::TIME, "a time or length of time"),
+            (Kinds::AMOUNT, "a number or amount"),
+        ];
+        let mut first = true;
+        for (kind, name) in names {
+            if self.contains(kind) {
+                if !first {
+                    f.write_str(" and ")?;
+                }
+                f.write_str(name)?;
+                first = false;
+            }
+        }
+        Ok(())
     }
 }
 
@@ -170,6 +194,69 @@ const ON_THEIR_OWN: &[&str] = &[
     "december",
 ];
 
+/// Words that are an amount on their own: numbers in words, shares, and prices in words. Not "one" or
+/// "a" ("one of the side effects"), nor "many" or "some", which any text uses.
+const AMOUNTS: &[&str] = &[
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "hundred",
+    "hundreds",
+    "thousand",
+    "thousands",
+    "million",
+    "millions",
+    "billion",
+    "dozen",
+    "half",
+    "quarter",
+    "twice",
+    "double",
+    "percent",
+    "percentage",
+    "proportion",
+    "ml",
+    "mg",
+    "litre",
+    "litres",
+    "liter",
+    "liters",
+    "free",
+    "expensive",
+    "funded",
+    "reimbursed",
+    "cheaper",
+    "pounds",
+    "dollars",
+    "euros",
+];
+
+/// Words after "how much" that ask for an amount only when a price word follows: "how much does it
+/// cost" asks for one, "how much does it hurt" for a degree.
+const AUXILIARIES: &[&str] = &[
+    "do", "does", "did", "will", "would", "can", "could", "should", "might", "may",
+];
+
+/// Words that make "how much does it …" a question about money.
+const PRICE_WORDS: &[&str] = &[
+    "cost", "costs", "charge", "charged", "charges", "pay", "paid", "spend", "price",
+];
+
+/// Words after "what" that ask for an amount ("what percentage of people").
+const WHAT_AMOUNT: &[&str] = &["percentage", "percent", "proportion", "fraction"];
+
 /// Whether `word` after `before` and `prev` is a clock time: "9am", "9 am", "10.30pm", "3 o'clock" (read as one word
 /// "oclock"). A bare "am" only after an hour: "aged 45 am i too old" is no time.
 fn is_clock(before: &str, prev: &str, word: &str) -> bool {
@@ -213,6 +300,7 @@ fn is_number(word: &str) -> bool {
 pub fn given<'a>(words: impl IntoIterator<Item = &'a str>) -> Kinds {
     // The two words before the current one are all the context needed.
     let (mut before, mut prev): (&str, &str) = ("", "");
+    let mut kinds = Kinds::NONE;
     let mut words = words.into_iter().peekable();
     while let Some(word) = words.next() {
         let counted = is_number(prev)
@@ -226,11 +314,18 @@ pub fn given<'a>(words: impl IntoIterator<Item = &'a str>) -> Kinds {
             || ON_THEIR_OWN.contains(&word)
             || is_clock(before, prev, word)
         {
-            return Kinds::TIME;
+            kinds = kinds.with(Kinds::TIME);
+        }
+        // Any word written from a digit is a number: "400", "2nd", "200mg", "50k".
+        if word.starts_with(|c: char| c.is_ascii_digit()) || AMOUNTS.contains(&word) {
+            kinds = kinds.with(Kinds::AMOUNT);
+        }
+        if kinds == Kinds::TIME.with(Kinds::AMOUNT) {
+            break;
         }
         (before, prev) = (prev, word);
     }
-    Kinds::NONE
+    kinds
 }
 
 /// The kinds of answer a question asks for, from its folded words in order.
@@ -239,11 +334,36 @@ pub fn asked<'a>(words: impl IntoIterator<Item = &'a str>) -> Kinds {
     let when = words
         .windows(2)
         .any(|pair| pair[0] == "when" && WHEN_TIME.contains(&pair[1]));
-    if when || asking_words(&words).next().is_some() {
+    let mut kinds = if when || asking_words(&words).next().is_some() {
         Kinds::TIME
     } else {
         Kinds::NONE
+    };
+    if asks_amount(&words) {
+        kinds = kinds.with(Kinds::AMOUNT);
     }
+    kinds
+}
+
+/// Whether `words` ask for an amount: "how many people" (not "how many weeks", a time), "how much blood",
+/// "how much is parking", "how much does it cost" (not "how much does it hurt"), "what percentage".
+fn asks_amount(words: &[&str]) -> bool {
+    words.windows(2).enumerate().any(|(i, pair)| {
+        let rest = &words[i + 2..];
+        match pair {
+            ["how", "many"] => !rest.iter().take(2).any(|w| is_unit(w)),
+            ["how", "much"] => match rest.first() {
+                None => false,
+                Some(&"time") => false,
+                Some(next) if AUXILIARIES.contains(next) => {
+                    rest.iter().any(|w| PRICE_WORDS.contains(w))
+                }
+                Some(_) => true,
+            },
+            ["what" | "whats", next] => WHAT_AMOUNT.contains(next),
+            _ => false,
+        }
+    })
 }
 
 /// The positions of the words that ask for a kind of answer rather than name a topic: "long" in "how
@@ -274,11 +394,19 @@ mod tests {
     }
 
     fn gives(text: &str) -> bool {
-        given(words(text).iter().map(String::as_str)) == Kinds::TIME
+        gives_kinds(text).contains(Kinds::TIME)
     }
 
     fn asks(text: &str) -> bool {
-        asked(words(text).iter().map(String::as_str)) == Kinds::TIME
+        asks_kinds(text).contains(Kinds::TIME)
+    }
+
+    fn gives_kinds(text: &str) -> Kinds {
+        given(words(text).iter().map(String::as_str))
+    }
+
+    fn asks_kinds(text: &str) -> Kinds {
+        asked(words(text).iter().map(String::as_str))
     }
 
     #[test]
@@ -351,6 +479,60 @@ mod tests {
     }
 
     #[test]
+    fn an_amount_is_a_number_a_share_or_a_price_in_words() {
+        for text in [
+            "about 1 in 10 people",
+            "in two thirds of cases",
+            "half of all patients",
+            "over 80 percent respond",
+            "it is free on the NHS",
+            "the product is very expensive",
+            "it is usually funded in full",
+            "a 200mg dose",
+            "grade 3",
+        ] {
+            assert!(gives_kinds(text).contains(Kinds::AMOUNT), "{text}");
+        }
+        for text in [
+            "one of the side effects",
+            "many people feel tired",
+            "some treatments are more affordable",
+            "making it more accessible",
+            "",
+        ] {
+            assert!(!gives_kinds(text).contains(Kinds::AMOUNT), "{text}");
+        }
+    }
+
+    #[test]
+    fn how_much_and_how_many_ask_for_an_amount() {
+        for text in [
+            "how much does car t cost in the US",
+            "how much is parking per day",
+            "how much blood do they take",
+            "How many people get CRS?",
+            "what percentage of patients respond",
+            "how much will we have to pay",
+        ] {
+            assert!(asks_kinds(text).contains(Kinds::AMOUNT), "{text}");
+        }
+        for text in [
+            "how much does it hurt",
+            "how much time off work",
+            "how many weeks in hospital",
+            "how does it work",
+            "what is the cost of not treating it",
+            "how much",
+        ] {
+            assert!(!asks_kinds(text).contains(Kinds::AMOUNT), "{text}");
+        }
+        assert_eq!(
+            asks_kinds("how long and how much will it cost"),
+            Kinds::TIME.with(Kinds::AMOUNT)
+        );
+    }
+
+    #[test]
     fn the_asking_word_is_the_one_after_how() {
         let words = words("How long and how much time does it take");
         let words: Vec<&str> = words.iter().map(String::as_str).collect();
@@ -365,5 +547,11 @@ mod tests {
         assert!(asked.missing_from(Kinds::TIME).is_empty());
         assert_eq!(Kinds::NONE.with(Kinds::TIME), Kinds::TIME);
         assert_eq!(Kinds::TIME.to_string(), "a time or length of time");
+        assert_eq!(
+            Kinds::TIME.with(Kinds::AMOUNT).to_string(),
+            "a time or length of time and a number or amount"
+        );
+        assert!(Kinds::TIME.with(Kinds::AMOUNT).contains(Kinds::AMOUNT));
+        assert!(!Kinds::TIME.contains(Kinds::AMOUNT));
     }
 }

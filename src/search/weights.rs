@@ -23,7 +23,8 @@ pub struct Weights {
     /// The share of the title fit that the heading's function words ("does", "can", "i") take (0 to 1).
     pub function_words: f32,
     /// What an entry's score keeps when the question asks for a kind of answer ("how long": a length of
-    /// time) that the entry's text does not give (0 to 1; 1 turns the check off).
+    /// time; "how much does it cost": an amount) that the entry's text does not give (0 to 1; 1 turns the
+    /// check off).
     pub answer_kind: f32,
     /// Weight of a question word ("what", "how") matched against headings, as a share of a rare word's weight.
     pub question_word: f32,
